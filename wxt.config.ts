@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The official sites where the reader script runs by itself (DESIGN.md §7).
+// Kept in lib/sites.ts so the content script and the tests share one list.
+import { OFFICIAL_SITE_MATCHES } from './lib/sites';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage'],
+    host_permissions: OFFICIAL_SITE_MATCHES,
+    action: { default_title: '__MSG_extName__' },
+    minimum_chrome_version: '88',
+    browser_specific_settings: {
+      gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0' },
+    },
+  },
+  vite: () => ({
+    plugins: [preact()],
+    // Dexie's bundle contains a literal U+FFFF; Chrome rejects non-ASCII-safe
+    // scripts ("isn't UTF-8 encoded"), so force escaped output (STACK.md pitfall 1).
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+});
