@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import preact from '@preact/preset-vite';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  plugins: [preact()],
+  // WxtVitest: WXT's aliases (@/…), auto-imports, Preact via wxt.config's vite plugins, and fakeBrowser.
+  plugins: [WxtVitest()],
   test: {
     projects: [
       {

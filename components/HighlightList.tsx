@@ -1,0 +1,33 @@
+/** A list of the reader's highlights: quote, page title, time. Text only, never HTML. */
+import type { JSX } from 'preact';
+import type { AnnotationWithArticle } from '@/lib/db/records';
+
+export interface HighlightListProps {
+  /** The highlights, in the order to show. */
+  items: readonly AnnotationWithArticle[];
+  /** Shown when there are none. */
+  emptyText: string;
+  /** Whether to show each highlight's article title (not needed within one page). */
+  showArticle: boolean;
+}
+
+const TIME_FORMAT = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+export function HighlightList({ items, emptyText, showArticle }: HighlightListProps): JSX.Element {
+  if (items.length === 0) return <p class="empty">{emptyText}</p>;
+  return (
+    <ul class="highlights">
+      {items.map((item) => (
+        <li key={item.id} class={`highlight color-${item.color}`}>
+          <blockquote class="quote">{item.quote.exact}</blockquote>
+          <div class="meta">
+            {showArticle && <span class="article">{item.articleTitle || item.articleUrl}</span>}
+            <time dateTime={new Date(item.createdAt).toISOString()}>{TIME_FORMAT.format(item.createdAt)}</time>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

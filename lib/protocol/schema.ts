@@ -1,0 +1,84 @@
+/**
+ * The shapes of everything that crosses from a web page's content script to the
+ * background, as valibot schemas. The background parses every message with
+ * these before touching the database: a content script runs beside a page we do
+ * not trust, so its messages are input, not facts.
+ */
+import * as v from 'valibot';
+
+/** Longest quote we store: a highlight is a passage, not a whole article. */
+export const MAX_QUOTE_CHARS = 5_000;
+/** Longest note text. */
+export const MAX_NOTE_CHARS = 20_000;
+/** Longest URL or title we accept. */
+export const MAX_URL_CHARS = 2_048;
+
+/** The reader's highlight colours (DESIGN.md §2). */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+/** One of the highlight colours. */
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A web page's address: notes belong to http(s) pages only. */
+const pageUrl = v.pipe(
+  v.string(),
+  v.maxLength(MAX_URL_CHARS),
+  v.url(),
+  v.regex(/^https?:\/\//i, '只接受 http(s) 网页地址'),
+);
+
+export const QuoteSelectorSchema = v.strictObject({
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_CHARS)),
+  prefix: v.pipe(v.string(), v.maxLength(64)),
+  suffix: v.pipe(v.string(), v.maxLength(64)),
+});
+
+export const PositionSelectorSchema = v.pipe(
+  v.strictObject({ start: offset, end: offset }),
+  v.check((p) => p.end > p.start, '位置无效：结束位置必须在开始位置之后'),
+);
+
+export const PageInfoSchema = v.strictObject({
+  url: pageUrl,
+  title: v.pipe(v.string(), v.maxLength(MAX_URL_CHARS)),
+});
+
+export const AnnotationDraftSchema = v.strictObject({
+  page: PageInfoSchema,
+  quote: QuoteSelectorSchema,
+  position: PositionSelectorSchema,
+  color: v.picklist(HIGHLIGHT_COLORS),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS)),
+});
+/** What a content script sends to save a new highlight. */
+export type AnnotationDraft = v.InferOutput<typeof AnnotationDraftSchema>;
+
+export const ArticleQuerySchema = v.strictObject({ url: pageUrl });
+/** Which article's highlights to list. */
+export type ArticleQuery = v.InferOutput<typeof ArticleQuerySchema>;
+
+export const RecentQuerySchema = v.strictObject({
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+});
+/** How many recent highlights to list. */
+export type RecentQuery = v.InferOutput<typeof RecentQuerySchema>;
+
+export const PageReportSchema = v.strictObject({
+  isPolicy: v.boolean(),
+  directiveCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)),
+});
+/** What the reader script found on a page (for the toolbar badge). */
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+
+/**
+ * Parses `data` with `schema`, or throws an Error whose message says in Chinese
+ * what was wrong (the sender shows it to the reader).
+ */
+export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown, name: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, data);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+  throw new Error(`消息“${name}”格式无效${where ? `（${where}）` : ''}：${issue?.message ?? '未知错误'}`);
+}

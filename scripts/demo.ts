@@ -1,0 +1,66 @@
+/**
+ * `npm run demo`: Chromium with the built extension on the bundled sample
+ * article (the seed article, served as a people.com.cn page). Without a display
+ * it runs headless, makes one highlight, and writes screenshots of the marked
+ * page and of the popup to demo-output/. With a display it leaves the browser
+ * open for the reader to try, until Ctrl+C.
+ */
+import { mkdir } from 'node:fs/promises';
+import { launchWithExtension, startSiteServer, tabIdOf, waitForReader } from '../tests/support/browser';
+
+const SAMPLE_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
+const OUTPUT_DIR = 'demo-output';
+/** The sentence the demo highlights, to show the reader's own marks in the popup. */
+const DEMO_QUOTE = '创先争优活动只有与经济社会发展紧密结合';
+
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const server = await startSiteServer();
+const browser = await launchWithExtension(server.port, { headless });
+const page = await browser.context.newPage();
+await page.goto(SAMPLE_URL);
+await waitForReader(page);
+
+const found = await page.evaluate(() => ({
+  policy: document.documentElement.dataset.ydPolicy,
+  ms: document.documentElement.dataset.ydMs,
+  directives: new Set([...document.querySelectorAll('yd-mark[data-kind="directive"]')].map((m) => m.getAttribute('data-item'))).size,
+}));
+console.log(`研读：政策文章=${found.policy}，标出 ${found.directives} 项举措，用时 ${found.ms} ms`);
+
+if (!headless) {
+  console.log(`浏览器已打开示例文章 ${SAMPLE_URL}。选中文字后点“划线”试试；按 Ctrl+C 退出。`);
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+  await server.close();
+  process.exit(0);
+}
+
+await mkdir(OUTPUT_DIR, { recursive: true });
+// Make one highlight through the real UI, as a reader would.
+await page.evaluate((quote) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node as Text).data.indexOf(quote);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + quote.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    return;
+  }
+}, DEMO_QUOTE);
+await page.getByRole('button', { name: '划线' }).click();
+await page.waitForSelector('yd-mark[data-annotation]');
+await page.evaluate(() => document.querySelector('yd-mark[data-kind="directive"]')?.scrollIntoView({ block: 'center' }));
+await page.screenshot({ path: `${OUTPUT_DIR}/article.png` });
+await page.screenshot({ path: `${OUTPUT_DIR}/article-full.png`, fullPage: true });
+
+const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+await popup.setViewportSize({ width: 400, height: 560 });
+await popup.getByText(DEMO_QUOTE).first().waitFor();
+await popup.screenshot({ path: `${OUTPUT_DIR}/popup.png` });
+
+console.log(`截图已保存：${OUTPUT_DIR}/article.png、${OUTPUT_DIR}/article-full.png、${OUTPUT_DIR}/popup.png`);
+await browser.close();
+await server.close();

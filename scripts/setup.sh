@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh clone: the Debian packages the demo and the browser tests need
+# (Chromium and a CJK font, only when missing), then the exact npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Source Han'; then
+  missing+=(fonts-wqy-microhei)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "研读 setup: installing ${missing[*]} from Debian"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+npm ci --no-audit --no-fund

@@ -1,0 +1,130 @@
+/**
+ * A real Chromium with the built extension loaded, and a local web server whose
+ * pages Chromium reaches under official sites' host names (STACK.md). Used by
+ * the end-to-end tests and by `npm run demo`.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built Chromium extension (`wxt build`). */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** Pages served by host name: tests/fixtures/site/<host>/<path>. */
+export const FIXTURE_SITE_DIR = resolve('tests/fixtures/site');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
+
+/** A static server on 127.0.0.1 that picks the folder by the request's Host. */
+export interface SiteServer {
+  /** The port it listens on. */
+  port: number;
+  /** Stops it. */
+  close: () => Promise<void>;
+}
+
+export async function startSiteServer(root: string = FIXTURE_SITE_DIR): Promise<SiteServer> {
+  const server: Server = createServer((request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, host, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        // No charset for HTML: the page's own <meta charset> decides, as on the real sites.
+        response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+      },
+      () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Chromium with the extension, and the extension's id. */
+export interface ExtensionBrowser {
+  /** The persistent browser context. */
+  context: BrowserContext;
+  /** The extension's id (host of its chrome-extension:// URLs). */
+  extensionId: string;
+  /** Opens an extension page such as `popup.html`. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** Closes the browser and removes its profile. */
+  close: () => Promise<void>;
+}
+
+/** Host names the tests use, all mapped to the local server. */
+export const MAPPED_HOSTS = ['*.people.com.cn', '*.gov.cn', '*.xinhuanet.com', '*.news.cn', 'www.example.org'];
+
+export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'yandu-profile-'));
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${rules}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    openExtensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the reader script has finished with the page (the page contract). */
+export async function waitForReader(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-yd-state="done"]', { state: 'attached', timeout: 20_000 });
+}
+
+/** The id of the browser tab showing `page`, asked of the extension's service worker. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const worker = browser.context.serviceWorkers()[0]!;
+  const url = page.url();
+  const id = await worker.evaluate(async (target: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}

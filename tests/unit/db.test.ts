@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDb, type YanduDb } from '@/lib/db/schema';
+import { createDbHandlers, badgeText } from '@/lib/protocol/handlers';
+import type { AnnotationDraft } from '@/lib/protocol/schema';
+
+let db: YanduDb;
+let name: string;
+
+beforeEach(() => {
+  name = `test-${crypto.randomUUID()}`;
+  db = openDb(name);
+});
+afterEach(async () => {
+  db.close();
+  await indexedDB.deleteDatabase(name);
+});
+
+function draft(exact: string, url = 'http://dangjian.people.com.cn/n1/seed.html?utm_source=wx'): AnnotationDraft {
+  return {
+    page: { url, title: '紧抓工作重点 突出实践特色' },
+    quote: { exact, prefix: '前文', suffix: '后文' },
+    position: { start: 10, end: 10 + exact.length },
+    color: 'yellow',
+    note: '',
+  };
+}
+
+describe('saving and listing highlights through the handlers', () => {
+  test('a saved highlight is listed for its article, also under a URL with other tracking parameters', async () => {
+    const handlers = createDbHandlers(db);
+    const saved = await handlers.saveAnnotation(draft('一是要加强组织覆盖'));
+    const listed = await handlers.annotationsForArticle({ url: 'http://dangjian.people.com.cn/n1/seed.html#top' });
+    expect(listed.map((a) => a.id)).toEqual([saved.id]);
+    expect(listed[0]!.quote.exact).toBe('一是要加强组织覆盖');
+    expect(await handlers.annotationsForArticle({ url: 'http://dangjian.people.com.cn/n1/other.html' })).toEqual([]);
+  });
+
+  test('recent highlights come newest first with their article title', async () => {
+    const handlers = createDbHandlers(db);
+    await handlers.saveAnnotation(draft('第一条'));
+    await new Promise((done) => setTimeout(done, 2));
+    await handlers.saveAnnotation(draft('第二条', 'http://www.gov.cn/zhengce/b.htm'));
+    const recent = await handlers.recentAnnotations({ limit: 10 });
+    expect(recent.map((a) => a.quote.exact)).toEqual(['第二条', '第一条']);
+    expect(recent[1]!.articleTitle).toBe('紧抓工作重点 突出实践特色');
+    expect(await db.articles.count()).toBe(2);
+  });
+
+  test.each([
+    ['a missing quote', { ...draft('x'), quote: undefined }],
+    ['an empty quote', { ...draft('x'), quote: { exact: '', prefix: '', suffix: '' } }],
+    ['an unknown colour', { ...draft('x'), color: 'black' }],
+    ['a position that ends before it starts', { ...draft('x'), position: { start: 9, end: 3 } }],
+    ['a non-URL page', { ...draft('x'), page: { url: 'javascript:alert(1)x', title: '' } }],
+    ['an extra field', { ...draft('x'), html: '<img onerror=alert(1)>' }],
+    ['an oversize quote', draft('字'.repeat(5001))],
+    ['no payload at all', undefined],
+  ])('rejects %s with a clear message and stores nothing', async (_case, payload) => {
+    const handlers = createDbHandlers(db);
+    await expect(handlers.saveAnnotation(payload)).rejects.toThrow(/消息“saveAnnotation”格式无效/);
+    expect(await db.annotations.count()).toBe(0);
+  });
+});
+
+describe('badgeText', () => {
+  test.each([
+    [{ isPolicy: true, directiveCount: 14 }, '14'],
+    [{ isPolicy: true, directiveCount: 0 }, ''],
+    [{ isPolicy: false, directiveCount: 3 }, ''],
+    [{ isPolicy: true, directiveCount: 1200 }, '999+'],
+  ])('%j → %s', (report, text) => {
+    expect(badgeText(report)).toBe(text);
+  });
+});
