@@ -9,6 +9,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // MV3 for Firefox too (128+ supports it), so both builds share one manifest shape.
+  manifestVersion: 3,
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
