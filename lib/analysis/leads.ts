@@ -1,0 +1,125 @@
+/**
+ * Leads: parallel paragraph leads (LABELING.md "leads") — paragraphs, two or
+ * more, that open with the same rhetorical frame and carry the main points.
+ *
+ * Every paragraph's opening sentence is read once (only its first few dozen
+ * characters). A short opening sentence is a candidate; candidates form a
+ * group when they share a frame:
+ *  - the same opening words or the same closing words (要把……摆在更加突出的位置,
+ *    深挖“…”，以…, 国家战略腹地…？, ——…);
+ *  - the same balanced two-clause shape: as a heading line of its own
+ *    (铭记历史，汲取信仰的力量 / 坚持党的领导 服务工作大局) or as the opening couplet
+ *    of a longer paragraph (新征程催人奋进，新使命激荡人心。).
+ * A paragraph that opens with an enumeration marker is a directive, not a lead.
+ */
+import type { Source } from './normalize';
+import { squeeze } from './normalize';
+import type { DetectedItem } from './types';
+
+/** Longest opening sentence that can be a lead (LABELING.md: 8–20 characters are quoted; leads are short). */
+const MAX_LEAD_CHARS = 30;
+/** Shortest: a two-character line is a label, not a lead. */
+const MIN_LEAD_CHARS = 6;
+/** Characters set aside at a paragraph's start: Markdown, bullets, dashes, spaces. */
+const OPENERS = new Set([...'*#>-—–·•●■◆ \t\u3000']);
+/** Characters set aside at a heading's end (Markdown bold). */
+const CLOSERS = new Set([...'* \t\u3000']);
+/** Where an opening sentence ends. */
+const SENTENCE_END = new Set([...'。！!？?']);
+/** Clause separators inside an opening sentence (a space separates the halves of a heading). */
+const CLAUSE_BREAK = /[，,：:；;\s]+/;
+/** Enumerators outside the directive forms (表现一：, 措施二、) and markers: never leads. */
+const ENUMERATED = /^(?:[\u4e00-\u9fff]{0,4}[一二三四五六七八九十\d]{1,3}[：:、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+/** Shared opening words that make a frame: two characters need three paragraphs, four need two. */
+const PREFIX_SHORT = 2;
+const PREFIX_LONG = 4;
+/** Shared closing words (of the opening sentence) that make a frame. */
+const SUFFIX_CHARS = 4;
+/** Two balanced clauses: each this long at least and at most, the longer at most twice the shorter. */
+const CLAUSE_MIN = 3;
+const CLAUSE_MAX = 12;
+const CLAUSE_RATIO = 2;
+/** Groups below these sizes are coincidences. */
+const MIN_HEADING_GROUP = 2;
+const MIN_COUPLET_GROUP = 3;
+const MIN_SHORT_PREFIX_GROUP = 3;
+const MIN_FRAME_GROUP = 2;
+
+/** One paragraph's opening sentence. */
+interface Opening {
+  start: number;
+  /** End of the opening sentence (past its end mark), or of the heading line. */
+  end: number;
+  /** The sentence without its end mark, folded. */
+  sentence: string;
+  /** The whole paragraph is this one line with no sentence end (a heading). */
+  heading: boolean;
+  /** The line begins with a dash (——八项规定影响深远。). */
+  dashed: boolean;
+}
+
+function openingOf(text: string, start: number, end: number): Opening | null {
+  let s = start;
+  while (s < end && OPENERS.has(text.charAt(s))) s++;
+  const dashed = s > start && text.slice(start, s).includes('—');
+  const limit = Math.min(end, s + MAX_LEAD_CHARS + 1);
+  let stop = s;
+  while (stop < limit && !SENTENCE_END.has(text.charAt(stop))) stop++;
+  let sentenceEnd: number;
+  let heading = false;
+  if (stop < limit) sentenceEnd = stop;
+  else if (limit === end) {
+    sentenceEnd = end;
+    while (sentenceEnd > s && CLOSERS.has(text.charAt(sentenceEnd - 1))) sentenceEnd--;
+    heading = true;
+  } else return null;
+  const sentence = text.slice(s, sentenceEnd);
+  if (sentence.length < MIN_LEAD_CHARS || text.charAt(start) === '#' || ENUMERATED.test(sentence)) return null;
+  return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed };
+}
+
+function isBalancedPair(sentence: string): boolean {
+  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.length > 0);
+  if (clauses.length !== 2) return false;
+  const [a, b] = [clauses[0]!.length, clauses[1]!.length];
+  const short = Math.min(a, b);
+  const long = Math.max(a, b);
+  return short >= CLAUSE_MIN && long <= CLAUSE_MAX && long <= short * CLAUSE_RATIO;
+}
+
+function addTo(groups: Map<string, Opening[]>, key: string, o: Opening): void {
+  const list = groups.get(key);
+  if (list) list.push(o);
+  else groups.set(key, [o]);
+}
+
+/** Finds parallel paragraph leads; `directives` mark paragraphs that are enumerated items instead. */
+export function findLeads(src: Source, directives: readonly DetectedItem[]): DetectedItem[] {
+  const { folded: text, original, paras } = src;
+  const directiveStarts = new Set(directives.map((d) => d.start));
+  const groups = new Map<string, Opening[]>();
+  for (const para of paras) {
+    const o = openingOf(text, para.start, para.end);
+    if (!o || directiveStarts.has(o.start)) continue;
+    if (o.dashed) addTo(groups, 'dash', o);
+    addTo(groups, `p2:${o.sentence.slice(0, PREFIX_SHORT)}`, o);
+    addTo(groups, `p4:${o.sentence.slice(0, PREFIX_LONG)}`, o);
+    if (o.sentence.length > SUFFIX_CHARS) addTo(groups, `s:${o.sentence.slice(-SUFFIX_CHARS)}`, o);
+    if (isBalancedPair(o.sentence)) addTo(groups, o.heading ? 'heading' : 'couplet', o);
+  }
+  const leads = new Set<Opening>();
+  for (const [key, members] of groups) {
+    const min =
+      key === 'couplet' ? MIN_COUPLET_GROUP : key === 'heading' ? MIN_HEADING_GROUP : key.startsWith('p2:') ? MIN_SHORT_PREFIX_GROUP : MIN_FRAME_GROUP;
+    if (members.length >= min) for (const o of members) leads.add(o);
+  }
+  return [...leads].map((o) => ({
+    kind: 'lead',
+    marker: null,
+    text: squeeze(original.slice(o.start, o.end)),
+    start: o.start,
+    end: o.end,
+    rank: 0,
+    series: -1,
+  }));
+}

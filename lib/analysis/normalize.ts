@@ -1,0 +1,113 @@
+/**
+ * Text handling shared by every detector: a same-length folding of the text
+ * (full-width letters and digits, ideographic space, Traditional characters)
+ * and the split into logical paragraphs that survives print page breaks.
+ *
+ * Folding never changes the length of the text, so an offset found in the
+ * folded text is the same offset in the caller's text. Punctuation is NOT
+ * folded (that would touch every comma of a Chinese text and cost a callback
+ * per character); the detectors' patterns accept both widths instead.
+ */
+import { SIMPLIFIED, TRADITIONAL } from './data/traditional';
+
+/** Full-width digits and letters, the ideographic space, and the Traditional characters we know. */
+const FOLDABLE = new RegExp(`[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u3000${TRADITIONAL}]`, 'g');
+/** Distance between a full-width ASCII character and its half-width twin. */
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
+  [...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]),
+);
+
+function foldChar(char: string): string {
+  if (char === '\u3000') return ' ';
+  const code = char.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff5a) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
+  return TRADITIONAL_TO_SIMPLIFIED.get(char) ?? char;
+}
+
+/** The text with full-width letters/digits, ideographic spaces and Traditional characters folded; same length. */
+export function fold(text: string): string {
+  return text.replace(FOLDABLE, foldChar);
+}
+
+/** The text as every detector sees it: the caller's text, its folded twin and its paragraphs. */
+export interface Source {
+  /** The caller's text: output (markers, item text) is sliced from it. */
+  original: string;
+  /** `fold(original)`: patterns run on it; same length, so offsets agree. */
+  folded: string;
+  /** Logical paragraphs of the text. */
+  paras: Paragraph[];
+}
+
+/** Prepares a text for the detectors. */
+export function toSource(original: string): Source {
+  const folded = fold(original);
+  return { original, folded, paras: paragraphs(folded) };
+}
+
+/** A logical paragraph: [start, end) in the text, surrounding white space excluded. */
+export interface Paragraph {
+  /** Offset of the paragraph's first non-space character. */
+  start: number;
+  /** Offset just past its last non-space character. */
+  end: number;
+}
+
+/**
+ * A line ending in one of these closes its paragraph; a long line ending in
+ * anything else was cut by a page break and continues on the next line.
+ */
+const CLOSING_CHAR = /[。！？!?；;：:…」』”"’）)】\]*|]$/;
+/** A line this long without closing punctuation is prose cut by a page break, not a heading. */
+const SOFT_BREAK_MIN_LINE = 40;
+
+/** Splits text into logical paragraphs, joining lines that a print page break cut mid-sentence. */
+export function paragraphs(text: string): Paragraph[] {
+  const result: Paragraph[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) {
+      const previous = result[result.length - 1];
+      if (previous && continuesPrevious(text, previous)) previous.end = end;
+      else result.push({ start, end });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return result;
+}
+
+function continuesPrevious(text: string, previous: Paragraph): boolean {
+  return previous.end - previous.start >= SOFT_BREAK_MIN_LINE && !CLOSING_CHAR.test(text.charAt(previous.end - 1));
+}
+
+/** White space, including the ideographic space and no-break space. */
+export function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0x3000 || code === 0xa0;
+}
+
+/** Removes all white space (a span that crossed a page break reads as one line). */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** The paragraph containing `offset` (binary search over sorted paragraphs); undefined in a gap. */
+export function paragraphAt(paras: readonly Paragraph[], offset: number): Paragraph | undefined {
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paras[mid]!;
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,117 @@
+/**
+ * Slogans and formulations (提法; LABELING.md "slogans").
+ *
+ * Two sources, each one regex pass: set phrases in quote marks (“ ” 「 」 『 』
+ * ‘ ’) of at most 30 characters that are not quoted speech (no sentence end
+ * inside) and not a day name; and unquoted numbered formulations found by
+ * their shape — plan names (十四五), N字N字 pairs (三严三实, 两学一做),
+ * N个/N大 + a noun that is not a plain count (两个大局, 两大主题), N件大事 —
+ * plus a short list of common ones (data/formulations.ts). Then every distinct
+ * formulation is marked at every place it occurs.
+ */
+import { COUNT_NOUNS, HOLIDAYS, KNOWN_FORMULATIONS, NUMBER_IDIOMS } from './data/formulations';
+import type { Source } from './normalize';
+import type { DetectedItem } from './types';
+
+/** Longest formulation (LABELING.md: set phrases of at most 30 characters). */
+const MAX_SLOGAN_CHARS = 30;
+/** Shortest formulation: a single quoted character is a scare quote. */
+const MIN_SLOGAN_CHARS = 2;
+/**
+ * Formulations this short are marked only where they stand in quotes: 五好
+ * is a formulation in “五好”基层党组织 but two ordinary characters elsewhere.
+ */
+const QUOTED_ONLY_MAX_CHARS = 2;
+/** Quoted phrases; the inner length bound keeps unbalanced quotes linear. */
+const QUOTED = /“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’/g;
+/** A sentence end inside quotes makes them quoted speech. */
+const SPEECH = /[。！？!?；;]/;
+/** One sentence end just before the closing quote is tolerated: “百年接力，强国有我！”. */
+const TRAILING_END = /[。！!]$/;
+/** Quoted numbers, dates and measures are not formulations. */
+const NOT_A_PHRASE = /^[\d\s.,:：%％\-—~年月日号时分秒]+$/;
+/** Chinese numerals that open numbered formulations (双 as in 一岗双责). */
+const NUMERAL = '一两二三四五六七八九十双';
+const NUMERAL_SET = new Set(NUMERAL);
+/** Characters that make N?N? a count or a date, not a formulation (三个月, 五届一次). */
+const MEASURE = new Set('个次年月日天周名位种项条件届期号岁元万亿千百章节级层批所家人');
+/** First characters that make N个XX / N大XX a count of time or people (三个月内, 两个多小时). */
+const COUNT_START = new Set('月人小星年多百千万亿天周次点分秒层级批');
+const CJK = '\\u4e00-\\u9fff';
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Known formulations first (longest first), then the shapes. */
+const NUMBERED = new RegExp(
+  [
+    [...KNOWN_FORMULATIONS].sort((a, b) => b.length - a.length).map(escape).join('|'),
+    `十[一二三四五]五(?![岁个年月日号次名位万亿千百元%])`,
+    `[${NUMERAL}][${CJK}][${NUMERAL}][${CJK}]`,
+    `[两二三四五六七八九十][个大][${CJK}]{2}`,
+    `[两二三四五六七八九十]件大事`,
+  ].join('|'),
+  'g',
+);
+const KNOWN = new Set(KNOWN_FORMULATIONS);
+const HOLIDAY_SET = new Set(HOLIDAYS);
+const IDIOMS = new Set(NUMBER_IDIOMS);
+const COUNT_NOUN_SET = new Set(COUNT_NOUNS);
+
+/** The formulation inside a quote pair, or null when the quote holds something else. */
+function quotedPhrase(inner: string): string | null {
+  let phrase = inner.trim();
+  phrase = phrase.replace(TRAILING_END, '');
+  if (phrase.length < MIN_SLOGAN_CHARS || phrase.length > MAX_SLOGAN_CHARS) return null;
+  if (SPEECH.test(phrase) || NOT_A_PHRASE.test(phrase) || HOLIDAY_SET.has(phrase)) return null;
+  return phrase;
+}
+
+/** Whether a shape match is a numbered formulation rather than a count, date or idiom. */
+function isNumberedFormulation(word: string, before: string): boolean {
+  if (KNOWN.has(word)) return true;
+  if (NUMERAL_SET.has(before) || before === '第') return false;
+  const second = word.charAt(1);
+  if (word.length === 3) return true; // 十四五: the lookahead already refused 十五岁-like counts
+  if (word.endsWith('件大事')) return true;
+  if (second === '个' || second === '大') {
+    const noun = word.slice(2);
+    return !COUNT_NOUN_SET.has(noun) && !COUNT_START.has(noun.charAt(0)) && !NUMERAL_SET.has(noun.charAt(0));
+  }
+  // N X N Y: both X and Y are words, not measures or numerals; 一X一Y is an idiom shape (一心一意).
+  const fourth = word.charAt(3);
+  if (IDIOMS.has(word) || (word.charAt(0) === '一' && word.charAt(2) === '一')) return false;
+  return !MEASURE.has(second) && !MEASURE.has(fourth) && !NUMERAL_SET.has(second) && !NUMERAL_SET.has(fourth);
+}
+
+/** Distinct formulations of the text, each with whether it may be marked where it stands unquoted. */
+function distinctFormulations(text: string): Map<string, boolean> {
+  const found = new Map<string, boolean>();
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) {
+    const phrase = quotedPhrase(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+    if (phrase !== null && !found.has(phrase)) found.set(phrase, phrase.length > QUOTED_ONLY_MAX_CHARS);
+  }
+  NUMBERED.lastIndex = 0;
+  for (let m = NUMBERED.exec(text); m !== null; m = NUMBERED.exec(text)) {
+    if (isNumberedFormulation(m[0], text.charAt(m.index - 1))) found.set(m[0], true);
+  }
+  return found;
+}
+
+const OPENING_QUOTES = new Set('“「『‘');
+
+/** Finds every occurrence of every formulation. */
+export function findSlogans(src: Source): DetectedItem[] {
+  const { folded: text, original } = src;
+  const items: DetectedItem[] = [];
+  for (const [phrase, unquotedToo] of distinctFormulations(text)) {
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + phrase.length)) {
+      if (!unquotedToo && !OPENING_QUOTES.has(text.charAt(at - 1))) continue;
+      const end = at + phrase.length;
+      items.push({ kind: 'slogan', marker: null, text: original.slice(at, end), start: at, end, rank: -1, series: -1 });
+    }
+  }
+  return items;
+}

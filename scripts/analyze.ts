@@ -1,0 +1,140 @@
+/**
+ * The analysis CLI (DESIGN.md "Analysis CLI"):
+ *
+ *   npm run analyze -- FILE.html|FILE.txt [--json]
+ *
+ * Loads an article the way the browser does (Readability over a parsed DOM for
+ * .html, paragraphs for .txt), runs `analyze()` and prints either the JSON of
+ * the contract or, without --json, a readable outline. A missing, empty or
+ * binary file gets a one-line error and exit code 2.
+ *
+ * `loadArticle()` is exported so the corpus scorer (scripts/eval.ts) analyses
+ * exactly what this command analyses.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { Window } from 'happy-dom';
+import { analyze } from '../lib/analysis/index';
+import type { Analysis, AnalysisInput } from '../lib/analysis/index';
+
+/** Exit code for unusable input (missing, empty or binary file). */
+const EXIT_BAD_INPUT = 2;
+/** How many leading bytes are sniffed for NUL bytes and for a declared charset. */
+const SNIFF_BYTES = 4096;
+/** Charsets that browsers decode as GB18030 (a superset of GBK and GB2312). */
+const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
+/** Elements whose text makes one paragraph of the article. */
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
+
+/** A user-facing failure: printed as one line, exits with EXIT_BAD_INPUT. */
+export class InputError extends Error {}
+
+/** Decodes HTML bytes: UTF-8 first (some pages' meta lies), then the declared charset, then GB18030. */
+export function decodeHtml(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  if (!utf8.includes('\uFFFD')) return utf8;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
+  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'gb18030';
+  const label = GB_FAMILY.test(declared) ? 'gb18030' : declared;
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Text of a DOM subtree as paragraphs: one line per block element, white space collapsed. */
+function blockText(root: Element): string {
+  const blocks = [...root.querySelectorAll(BLOCK_SELECTOR)].filter(
+    (el) => el.querySelector(BLOCK_SELECTOR) === null,
+  );
+  const source = blocks.length > 0 ? blocks : [root];
+  return source
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Readability over a parsed HTML page → title and paragraph text. */
+export function extractHtml(html: string): AnalysisInput {
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const document = window.document;
+  document.write(html);
+  const pageTitle = document.title.trim() || null;
+  const article = new Readability(document as unknown as Document).parse();
+  let text = '';
+  if (article?.content) {
+    const holder = document.createElement('div');
+    holder.innerHTML = article.content;
+    text = blockText(holder as unknown as Element);
+  }
+  void window.happyDOM.close();
+  return { text, title: article?.title?.trim() || pageTitle };
+}
+
+/** Reads FILE.html or FILE.txt into the analysis input; throws InputError for unusable files. */
+export function loadArticle(path: string): AnalysisInput {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new InputError(`cannot read ${path}`);
+  }
+  if (bytes.length === 0) throw new InputError(`${path} is empty`);
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError(`${path} is a binary file`);
+  if (extname(path).toLowerCase() === '.txt') {
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
+    return { text, title: null };
+  }
+  return extractHtml(decodeHtml(bytes));
+}
+
+/** The readable (non-JSON) form: the outline with counts. */
+function formatOutline(analysis: Analysis): string {
+  const lines = [
+    `${analysis.title ?? '(无标题)'}`,
+    `政策文章: ${analysis.isPolicy ? '是' : '否'} (score ${analysis.score.toFixed(2)}) · ${analysis.outline.counts}`,
+  ];
+  const walk = (nodes: Analysis['outline']['nodes'], depth: number): void => {
+    for (const node of nodes) {
+      lines.push(`${'  '.repeat(depth)}${node.label}`);
+      walk(node.children, depth + 1);
+    }
+  };
+  walk(analysis.outline.nodes, 0);
+  return lines.join('\n');
+}
+
+function main(argv: readonly string[]): number {
+  const json = argv.includes('--json');
+  const file = argv.find((arg) => !arg.startsWith('--'));
+  if (!file) {
+    console.error('usage: npm run analyze -- FILE.html|FILE.txt [--json]');
+    return EXIT_BAD_INPUT;
+  }
+  let input: AnalysisInput;
+  try {
+    input = loadArticle(file);
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(`analyze: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  const analysis = analyze(input);
+  if (json) {
+    const { isPolicy, score, title, items } = analysis;
+    const contract = items.map(({ kind, marker, text, start, end }) => ({ kind, marker, text, start, end }));
+    console.log(JSON.stringify({ isPolicy, score, title, items: contract }, null, 2));
+  } else {
+    console.log(formatOutline(analysis));
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}
