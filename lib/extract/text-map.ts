@@ -50,6 +50,8 @@ export class TextMap {
   text = '';
   /** Text nodes in document order with their offsets. */
   readonly segments: TextSegment[] = [];
+  /** Every split made by `splitAt`, oldest first, so `rejoin` can undo them. */
+  private readonly splits: { head: Text; tail: Text }[] = [];
 
   constructor(readonly root: Element, include?: ReadonlySet<Text>) {
     const parts: string[] = [];
@@ -112,7 +114,26 @@ export class TextMap {
     if (local >= segment.node.data.length) return index + 1;
     const tail = segment.node.splitText(local);
     this.segments.splice(index + 1, 0, { node: tail, start: offset });
+    this.splits.push({ head: segment.node, tail });
     return index + 1;
+  }
+
+  /**
+   * Undoes the splits whose two halves stand side by side again (after their
+   * marks were removed): the page gets back its own text node objects, which
+   * page scripts may hold references to. The map stays valid.
+   */
+  rejoin(): void {
+    for (let i = this.splits.length - 1; i >= 0; i--) {
+      const { head, tail } = this.splits[i]!;
+      if (head.nextSibling !== tail) continue;
+      head.appendData(tail.data);
+      tail.remove();
+      this.splits.splice(i, 1);
+      const at = this.segments.findIndex((s) => s.node === tail);
+      if (at !== -1) this.segments.splice(at, 1);
+      for (const later of this.splits) if (later.head === tail) later.head = head;
+    }
   }
 
   /** The text nodes covering [start, end), split so that they cover it exactly. */

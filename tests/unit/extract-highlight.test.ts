@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { extractArticle, TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
+import { unwrapMarks } from '@/lib/highlight/unwrap';
 
 const PARAGRAPHS = [
   '要把围绕中心、服务大局摆在更加突出的位置。创先争优活动只有与经济社会发展紧密结合，才能始终保持正确方向。',
@@ -76,5 +77,37 @@ describe('TextMap and wrapSpan', () => {
     const outside = document.createRange();
     outside.selectNodeContents(document.querySelector('.footer')!);
     expect(map.offsetsOfRange(outside)).toBeNull();
+  });
+});
+
+describe('unwrapMarks', () => {
+  test('gives back the same DOM and the same text node objects', () => {
+    const root = document.querySelector('.content')!;
+    const html = root.innerHTML;
+    const originalNodes = new TextMap(root).segments.map((s) => s.node);
+    const map = new TextMap(root);
+    const text = map.text;
+    const marks = [
+      ...wrapSpan(map, text.indexOf('一是'), text.indexOf('；二是'), { 'data-kind': 'directive' }),
+      ...wrapSpan(map, text.indexOf('二是'), text.indexOf('二是') + 4, { 'data-kind': 'directive' }),
+      ...wrapSpan(map, text.indexOf('服务大局'), text.indexOf('服务大局') + 4, { 'data-kind': 'parallel' }),
+    ];
+    expect(root.innerHTML).not.toBe(html);
+    unwrapMarks(map, marks);
+    expect(root.innerHTML).toBe(html);
+    expect(new TextMap(root).segments.map((s) => s.node)).toEqual(originalNodes);
+    expect(map.segments.map((s) => s.node)).toEqual(originalNodes);
+    expect(map.text).toBe(text);
+  });
+
+  test('unwrapping one highlight keeps the others and the map valid', () => {
+    const map = new TextMap(document.querySelector('.content')!);
+    const text = map.text;
+    const first = wrapSpan(map, text.indexOf('一是'), text.indexOf('一是') + 5, { 'data-annotation': 'a' });
+    wrapSpan(map, text.indexOf('三是'), text.indexOf('三是') + 5, { 'data-annotation': 'b' });
+    unwrapMarks(map, first);
+    expect(document.querySelectorAll('yd-mark')).toHaveLength(1);
+    const again = wrapSpan(map, text.indexOf('二是'), text.indexOf('二是') + 3, { 'data-annotation': 'c' });
+    expect(again.map((m) => m.textContent).join('')).toBe('二是要');
   });
 });
