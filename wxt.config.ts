@@ -15,7 +15,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    // activeTab + scripting: run on any page when the reader clicks (DESIGN.md), no broad host access.
+    permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: OFFICIAL_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
     minimum_chrome_version: '88',

@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AnnotationRecord, AnnotationWithArticle } from './db/records';
-import type { AnnotationDraft, ArticleQuery, PageReport, RecentQuery } from './protocol/schema';
+import type { AnnotationDraft, ArticleQuery, PageReport, RecentQuery, RunRequest, TabQuery } from './protocol/schema';
 
 /** Every message: its payload and its reply. */
 export interface ProtocolMap {
@@ -17,6 +17,10 @@ export interface ProtocolMap {
   recentAnnotations(query: RecentQuery): AnnotationWithArticle[];
   /** The reader script's findings on the sender's tab (sets the toolbar badge). */
   reportPage(report: PageReport): void;
+  /** From the popup: run the reader on a tab even if it is not a policy page (the reader asked). */
+  runReaderOnTab(query: TabQuery): void;
+  /** From the background to a tab's reader script: run now, marking even non-policy pages. */
+  runReader(request: RunRequest): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

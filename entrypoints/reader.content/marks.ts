@@ -5,11 +5,11 @@ import type { AnnotationRecord } from '@/lib/db/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 
-/** Wraps every analysis item in marks of its kind; all pieces of one item share `data-item`. */
-export function markAnalysis(map: TextMap, items: readonly AnalysisItem[]): void {
-  items.forEach((item, index) => {
-    wrapSpan(map, item.start, item.end, { 'data-kind': item.kind, 'data-item': `${item.kind}-${index + 1}` });
-  });
+/** Wraps every analysis item in marks of its kind; all pieces of one item share `data-item` (its id). */
+export function markAnalysis(map: TextMap, items: readonly AnalysisItem[]): HTMLElement[] {
+  return items.flatMap((item) =>
+    wrapSpan(map, item.start, item.end, { 'data-kind': item.kind, 'data-item': String(item.id) }),
+  );
 }
 
 /** Re-attaches saved highlights; returns those that could not be placed (kept, never dropped). */

@@ -49,11 +49,11 @@ export class TextMap {
   /** The article text. */
   text = '';
   /** Text nodes in document order with their offsets. */
-  readonly segments: TextSegment[] = [];
+  segments: TextSegment[] = [];
   /** Every split made by `splitAt`, oldest first, so `rejoin` can undo them. */
-  private readonly splits: { head: Text; tail: Text }[] = [];
+  private splits: { head: Text; tail: Text }[] = [];
 
-  constructor(readonly root: Element, include?: ReadonlySet<Text>) {
+  constructor(public root: Element, include?: ReadonlySet<Text>) {
     const parts: string[] = [];
     let length = 0;
     let pendingBreak = false;
@@ -87,6 +87,17 @@ export class TextMap {
     };
     visit(root);
     this.text = parts.join('');
+  }
+
+  /**
+   * Takes over a freshly extracted map of the same page, so that everything
+   * holding this map (the selection toolbar, the notes) follows the new article.
+   */
+  adopt(other: TextMap): void {
+    this.root = other.root;
+    this.text = other.text;
+    this.segments = other.segments;
+    this.splits = other.splits;
   }
 
   /** Index of the segment holding `offset` (or the first segment after it, at a gap). */

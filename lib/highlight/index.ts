@@ -40,6 +40,12 @@ yd-mark[data-kind="directive"] { background: rgba(255, 196, 0, 0.22) !important;
 yd-mark[data-kind="lead"] { background: rgba(66, 133, 244, 0.14) !important; }
 yd-mark[data-kind="slogan"] { background: rgba(219, 68, 55, 0.12) !important; box-shadow: inset 0 -1px rgba(219, 68, 55, 0.5); }
 yd-mark[data-kind="parallel"] { background: rgba(15, 157, 88, 0.13) !important; }
+html[data-yd-hide~="directive"] yd-mark[data-kind="directive"],
+html[data-yd-hide~="lead"] yd-mark[data-kind="lead"],
+html[data-yd-hide~="slogan"] yd-mark[data-kind="slogan"],
+html[data-yd-hide~="parallel"] yd-mark[data-kind="parallel"] { background: none !important; box-shadow: none !important; }
+yd-mark[data-yd-flash] { animation: yd-flash 1.4s ease-out; }
+@keyframes yd-flash { 0%, 40% { background: rgba(255, 152, 0, 0.65); box-shadow: 0 0 0 3px rgba(255, 152, 0, 0.45); } }
 yd-mark[data-annotation] { background: var(--yd-color, rgba(255, 235, 59, 0.55)) !important; box-shadow: none; }
 yd-mark[data-color="yellow"] { --yd-color: rgba(255, 235, 59, 0.55); }
 yd-mark[data-color="green"] { --yd-color: rgba(129, 199, 132, 0.55); }

@@ -71,6 +71,18 @@ export const PageReportSchema = v.strictObject({
 /** What the reader script found on a page (for the toolbar badge). */
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
+export const TabQuerySchema = v.strictObject({
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+/** Which browser tab a request is about. */
+export type TabQuery = v.InferOutput<typeof TabQuerySchema>;
+
+/** What the background asks of a tab's reader script. */
+export interface RunRequest {
+  /** Mark the page even if it does not score as a policy text. */
+  forced: boolean;
+}
+
 /**
  * Parses `data` with `schema`, or throws an Error whose message says in Chinese
  * what was wrong (the sender shows it to the reader).

@@ -1,0 +1,159 @@
+/**
+ * The in-page outline panel: the article's outline as a tree (leads and
+ * headings, their directives under them), the counts, the formulations, and
+ * per-kind switches. Props in, callbacks out; the content script places it,
+ * scrolls the page and keeps its state.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ItemKind } from '@/lib/analysis';
+
+/** One entry of the outline tree. */
+export interface PanelNode {
+  /** The analysis item's id (scroll target). */
+  id: number;
+  /** The item's kind, for its colour. */
+  kind: ItemKind;
+  /** What the entry says: marker and opening words. */
+  label: string;
+  /** Entries under it. */
+  children: PanelNode[];
+}
+
+/** One distinct formulation with how often it occurs. */
+export interface PanelFormulation {
+  /** The first occurrence's item id (scroll target). */
+  id: number;
+  /** The formulation's text. */
+  text: string;
+  /** How many times it stands in the article. */
+  count: number;
+}
+
+/** The switches' labels, in the order shown (DESIGN.md: 提纲 / 举措 / 提法 / 排比). */
+export const KIND_LABELS: readonly [ItemKind, string][] = [
+  ['lead', '提纲'],
+  ['directive', '举措'],
+  ['slogan', '提法'],
+  ['parallel', '排比'],
+];
+
+export interface OutlinePanelProps {
+  /** The article's title, or null. */
+  title: string | null;
+  /** The counts line, e.g. “4个方面 · 14项举措 · 10个提法”. */
+  counts: string;
+  /** The outline tree. */
+  nodes: readonly PanelNode[];
+  /** Distinct formulations, in order of first occurrence. */
+  formulations: readonly PanelFormulation[];
+  /** Whether only the panel's tab handle shows. */
+  collapsed: boolean;
+  /** Kinds whose marks are hidden. */
+  hiddenKinds: ReadonlySet<ItemKind>;
+  /** The outline entry of the section being read, highlighted in the tree. */
+  activeId: number | null;
+  /** Content of the 我的批注 tab; the tab shows only when given. */
+  notesTab?: ComponentChildren;
+  /** The reader collapsed or opened the panel. */
+  onToggleCollapsed: () => void;
+  /** The reader switched a kind's marks off or on. */
+  onToggleKind: (kind: ItemKind) => void;
+  /** The reader chose an entry: scroll to that item. */
+  onSelect: (id: number) => void;
+}
+
+function OutlineTree({ nodes, activeId, onSelect }: Pick<OutlinePanelProps, 'activeId' | 'onSelect'> & { nodes: readonly PanelNode[] }): JSX.Element {
+  return (
+    <ul class="yd-tree" role="list">
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <button
+            type="button"
+            class={`yd-entry yd-kind-${node.kind}${node.id === activeId ? ' yd-active' : ''}`}
+            aria-current={node.id === activeId ? 'location' : undefined}
+            onClick={() => onSelect(node.id)}
+          >
+            {node.label}
+          </button>
+          {node.children.length > 0 && <OutlineTree nodes={node.children} activeId={activeId} onSelect={onSelect} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
+  const { title, counts, nodes, formulations, collapsed, hiddenKinds, activeId, notesTab } = props;
+  const [tab, setTab] = useState<'outline' | 'notes'>('outline');
+  if (collapsed) {
+    return (
+      <button type="button" class="yd-handle" aria-expanded="false" aria-label="展开研读提纲" onClick={props.onToggleCollapsed}>
+        提纲
+      </button>
+    );
+  }
+  return (
+    <aside class="yd-panel" aria-label="研读提纲">
+      <header class="yd-header">
+        <strong class="yd-brand">研读</strong>
+        <span class="yd-counts">{counts}</span>
+        <button type="button" class="yd-collapse" aria-expanded="true" aria-label="收起研读提纲" onClick={props.onToggleCollapsed}>
+          ×
+        </button>
+      </header>
+      {title && <p class="yd-title">{title}</p>}
+      <div class="yd-kinds" role="group" aria-label="显示的标注">
+        {KIND_LABELS.map(([kind, label]) => (
+          <button
+            key={kind}
+            type="button"
+            class={`yd-kind yd-kind-${kind}`}
+            aria-pressed={!hiddenKinds.has(kind)}
+            onClick={() => props.onToggleKind(kind)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {notesTab !== undefined && (
+        <div class="yd-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => setTab('outline')}>
+            提纲
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
+            我的批注
+          </button>
+        </div>
+      )}
+      <div class="yd-body">
+        {tab === 'notes' && notesTab !== undefined ? (
+          notesTab
+        ) : (
+          <>
+            {nodes.length > 0 ? (
+              <OutlineTree nodes={nodes} activeId={activeId} onSelect={props.onSelect} />
+            ) : (
+              <p class="yd-empty">本文没有分条的提纲。</p>
+            )}
+            {formulations.length > 0 && (
+              <section aria-label="提法">
+                <h3 class="yd-subhead">提法</h3>
+                <ul class="yd-formulations" role="list">
+                  {formulations.map((f) => (
+                    <li key={f.id}>
+                      <button type="button" class="yd-entry yd-kind-slogan" onClick={() => props.onSelect(f.id)}>
+                        {f.text}
+                        {f.count > 1 && <span class="yd-times">×{f.count}</span>}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Mounts the outline panel in an open shadow root and keeps it in step with the
+ * reader's state (signals). Clicking an entry scrolls the page to its marks and
+ * flashes them; the section being read follows the scroll.
+ */
+import '@/components/OutlinePanel.css';
+import { effect, signal, type Signal } from '@preact/signals';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { OutlinePanel } from '@/components/OutlinePanel';
+import type { ItemKind } from '@/lib/analysis';
+import type { PanelModel } from '@/lib/reader/panel-model';
+import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
+
+/** How long a mark flashes after the reader jumps to it. */
+const FLASH_MS = 1_400;
+
+/** What the panel shows, set by the reader as it analyses the page. */
+export interface PanelContent extends PanelModel {
+  /** The article's title. */
+  title: string | null;
+  /** The counts line. */
+  counts: string;
+}
+
+/** The mounted panel. */
+export interface PanelUi {
+  /** What the panel shows; null hides it (a page without marks). */
+  content: Signal<PanelContent | null>;
+  /** Removes the panel. */
+  remove: () => void;
+}
+
+function marksOfItem(id: number): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`yd-mark[data-item="${id}"]`)];
+}
+
+function jumpTo(id: number): void {
+  const marks = marksOfItem(id);
+  const first = marks[0];
+  if (!first) return;
+  first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  for (const mark of marks) mark.setAttribute('data-yd-flash', '');
+  setTimeout(() => marks.forEach((mark) => mark.removeAttribute('data-yd-flash')), FLASH_MS);
+}
+
+/** Keeps `active` on the top-level outline entry whose section is on screen. */
+function followScroll(ctx: ContentScriptContext, content: Signal<PanelContent | null>, active: Signal<number | null>): void {
+  const update = (): void => {
+    const nodes = content.value?.nodes ?? [];
+    let current: number | null = null;
+    for (const node of nodes) {
+      const mark = marksOfItem(node.id)[0];
+      if (mark && mark.getBoundingClientRect().top < window.innerHeight / 3) current = node.id;
+    }
+    active.value = current;
+  };
+  let scheduled = false;
+  ctx.addEventListener(window, 'scroll', () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      update();
+    });
+  }, { passive: true });
+}
+
+export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
+  const content = signal<PanelContent | null>(null);
+  const collapsed = signal(await panelCollapsedItem.getValue());
+  const hidden = signal<ReadonlySet<ItemKind>>(new Set(await hiddenKindsItem.getValue()));
+  const active = signal<number | null>(null);
+
+  effect(() => {
+    const kinds = [...hidden.value].join(' ');
+    if (kinds) document.documentElement.setAttribute('data-yd-hide', kinds);
+    else document.documentElement.removeAttribute('data-yd-hide');
+  });
+  followScroll(ctx, content, active);
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'yandu-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount: (container) => {
+      const dispose = effect(() => {
+        const shown = content.value;
+        render(
+          shown && (
+            <OutlinePanel
+              {...shown}
+              collapsed={collapsed.value}
+              hiddenKinds={hidden.value}
+              activeId={active.value}
+              onToggleCollapsed={() => {
+                collapsed.value = !collapsed.value;
+                void panelCollapsedItem.setValue(collapsed.value);
+              }}
+              onToggleKind={(kind) => {
+                const next = new Set(hidden.value);
+                if (!next.delete(kind)) next.add(kind);
+                hidden.value = next;
+                void hiddenKindsItem.setValue([...next]);
+              }}
+              onSelect={jumpTo}
+            />
+          ),
+          container,
+        );
+      });
+      return dispose;
+    },
+    onRemove: (dispose) => {
+      dispose?.();
+    },
+  });
+  ui.mount();
+  return { content, remove: () => ui.remove() };
+}

@@ -1,0 +1,13 @@
+/**
+ * The reader's in-page preferences, kept in extension storage so every page
+ * opens the way the reader left the last one: panel collapsed or open, and
+ * which kinds of marks are switched off.
+ */
+import { storage } from '#imports';
+import type { ItemKind } from '../analysis';
+
+/** Whether the outline panel starts collapsed. */
+export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
+
+/** Kinds of automatic marks the reader switched off. */
+export const hiddenKindsItem = storage.defineItem<ItemKind[]>('local:hiddenKinds', { fallback: [] });
