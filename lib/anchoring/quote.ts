@@ -4,6 +4,8 @@
  * lib/extract converts between text offsets and DOM ranges.
  */
 
+import { matchAnchor } from './match';
+
 /** How many characters of context are kept on each side of a quote. */
 export const CONTEXT_CHARS = 32;
 
@@ -45,37 +47,12 @@ export function describeSpan(text: string, start: number, end: number): TextAnch
   };
 }
 
-/** How many characters two strings share at their ends (`fromEnd`) or starts. */
-function sharedLength(a: string, b: string, fromEnd: boolean): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && (fromEnd ? a[a.length - 1 - i] === b[b.length - 1 - i] : a[i] === b[i])) i++;
-  return i;
-}
-
 /**
- * Finds the anchored span in `text`: at its old position when the quote still
- * stands there; else the exact quote, choosing among repeats by how much of the
- * prefix and suffix still match. Null when the quote is gone.
+ * Finds the anchored span in `text`: at its old position, else the exact quote
+ * (choosing among repeats by context and position), else an edited quote above
+ * the minimum score (lib/anchoring/match.ts). Null when it cannot be placed safely.
  */
 export function locateAnchor(text: string, anchor: TextAnchor): PositionSelector | null {
-  const { exact, prefix, suffix } = anchor.quote;
-  if (exact.length === 0) return null;
-  const { start } = anchor.position;
-  if (text.slice(start, start + exact.length) === exact) return { start, end: start + exact.length };
-
-  let best: PositionSelector | null = null;
-  let bestScore = -1;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    const context =
-      sharedLength(text.slice(Math.max(0, at - prefix.length), at), prefix, true) +
-      sharedLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix, false);
-    // Among equal context, the place nearest the old position wins.
-    const score = context * 1e6 - Math.abs(at - start) / 1e3;
-    if (score > bestScore) {
-      bestScore = score;
-      best = { start: at, end: at + exact.length };
-    }
-  }
-  return best;
+  const found = matchAnchor(text, anchor);
+  return found && { start: found.start, end: found.end };
 }
