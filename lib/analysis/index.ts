@@ -9,6 +9,7 @@
 import { findDirectives } from './directives';
 import { findLeads } from './leads';
 import { toSource } from './normalize';
+import type { Source } from './normalize';
 import { buildOutline, nest } from './outline';
 import { findParallels } from './parallels';
 import { judgePolicy } from './policy';
@@ -17,13 +18,44 @@ import type { Analysis, AnalysisInput, DetectedItem } from './types';
 
 export type { Analysis, AnalysisInput, AnalysisItem, ItemKind, Outline, OutlineNode } from './types';
 
+/** A first line this short, when no title was given, is taken for the title. */
+const MAX_TITLE_CHARS = 40;
+
+function firstLineTitle(src: Source): string | null {
+  const first = src.paras[0];
+  if (!first || first.end - first.start > MAX_TITLE_CHARS) return null;
+  return src.original.slice(first.start, first.end).replace(/^[#\s]+/, '') || null;
+}
+
+/**
+ * A series that is itself a formulation (“严格管控、外防输出、内防扩散”) is marked as
+ * the formulation only. Slogans sorted by start with a running maximum of their
+ * ends answer “is this span inside one?” by binary search.
+ */
+function withoutFormulations(parallels: DetectedItem[], slogans: readonly DetectedItem[]): DetectedItem[] {
+  const sorted = [...slogans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, i > 0 ? maxEnd[i - 1]! : 0)));
+  return parallels.filter((p) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= p.start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi < 0 || maxEnd[hi]! < p.end;
+  });
+}
+
 /** Analyses one article's text. Never throws on any string input. */
 export function analyze(input: AnalysisInput): Analysis {
-  const title = input.title ?? null;
   const src = toSource(input.text);
+  const title = input.title ?? firstLineTitle(src);
   const directives = findDirectives(src);
   const leads = findLeads(src, directives);
-  const detected: DetectedItem[] = [...directives, ...leads, ...findSlogans(src), ...findParallels(src)];
+  const slogans = findSlogans(src);
+  const detected: DetectedItem[] = [...directives, ...leads, ...slogans, ...withoutFormulations(findParallels(src), slogans)];
   const verdict = judgePolicy(src.folded, title, detected);
   const shown = verdict.isPolicy || input.force === true ? detected : [];
   shown.sort((a, b) => a.start - b.start || a.rank - b.rank);

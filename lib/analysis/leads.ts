@@ -27,23 +27,28 @@ const CLOSERS = new Set([...'* \t\u3000']);
 /** Where an opening sentence ends. */
 const SENTENCE_END = new Set([...'。！!？?']);
 /** Clause separators inside an opening sentence (a space separates the halves of a heading). */
-const CLAUSE_BREAK = /[，,：:；;\s]+/;
+const CLAUSE_BREAK = /[，,\s]+/;
 /** Enumerators outside the directive forms (表现一：, 措施二、) and markers: never leads. */
-const ENUMERATED = /^(?:[\u4e00-\u9fff]{0,4}[一二三四五六七八九十\d]{1,3}[：:、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
-/** Shared opening words that make a frame: two characters need three paragraphs, four need two. */
-const PREFIX_SHORT = 2;
-const PREFIX_LONG = 4;
-/** Shared closing words (of the opening sentence) that make a frame. */
+const ENUMERATED =
+  /^(?:[\u4e00-\u9fff]{0,4}[一二三四五六七八九十\d]{1,3}[：:、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]+[章条节款编])/;
+/** Shared opening words that make a frame (要把…, 深挖…). */
+const PREFIX_CHARS = 2;
+/** Shared closing words (of the opening sentence) that make a frame (…摆在更加突出的位置). */
 const SUFFIX_CHARS = 4;
+/** Sentences of one frame differ in length by at most this much (電影… openers of any length are not a frame). */
+const FRAME_LENGTH_SLACK = 4;
+/** A lead opens a paragraph: at least this much text follows its opening sentence. */
+const MIN_CONTINUATION = 20;
 /** Two balanced clauses: each this long at least and at most, the longer at most twice the shorter. */
 const CLAUSE_MIN = 3;
 const CLAUSE_MAX = 12;
 const CLAUSE_RATIO = 2;
+/** Clauses of a two-clause frame are words (and quotes), not dates or sources: 2021-05-31来源:《光明日报》. */
+const WORDS_ONLY = /^[\u4e00-\u9fff“”‘’「」]+$/;
 /** Groups below these sizes are coincidences. */
 const MIN_HEADING_GROUP = 2;
-const MIN_COUPLET_GROUP = 3;
-const MIN_SHORT_PREFIX_GROUP = 3;
-const MIN_FRAME_GROUP = 2;
+const MIN_DASH_GROUP = 2;
+const MIN_FRAME_GROUP = 3;
 
 /** One paragraph's opening sentence. */
 interface Opening {
@@ -56,6 +61,8 @@ interface Opening {
   heading: boolean;
   /** The line begins with a dash (——八项规定影响深远。). */
   dashed: boolean;
+  /** The paragraph goes on after the opening sentence. */
+  continues: boolean;
 }
 
 function openingOf(text: string, start: number, end: number): Opening | null {
@@ -75,16 +82,28 @@ function openingOf(text: string, start: number, end: number): Opening | null {
   } else return null;
   const sentence = text.slice(s, sentenceEnd);
   if (sentence.length < MIN_LEAD_CHARS || text.charAt(start) === '#' || ENUMERATED.test(sentence)) return null;
-  return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed };
+  const continues = !heading && end - sentenceEnd > MIN_CONTINUATION;
+  return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed, continues };
 }
 
 function isBalancedPair(sentence: string): boolean {
   const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.length > 0);
-  if (clauses.length !== 2) return false;
+  if (clauses.length !== 2 || !clauses.every((c) => WORDS_ONLY.test(c))) return false;
   const [a, b] = [clauses[0]!.length, clauses[1]!.length];
   const short = Math.min(a, b);
   const long = Math.max(a, b);
   return short >= CLAUSE_MIN && long <= CLAUSE_MAX && long <= short * CLAUSE_RATIO;
+}
+
+function minimumGroup(key: string): number {
+  if (key === 'heading') return MIN_HEADING_GROUP;
+  if (key === 'dash') return MIN_DASH_GROUP;
+  return MIN_FRAME_GROUP;
+}
+
+function similarLengths(members: readonly Opening[]): boolean {
+  const lengths = members.map((o) => o.sentence.length);
+  return Math.max(...lengths) - Math.min(...lengths) <= FRAME_LENGTH_SLACK;
 }
 
 function addTo(groups: Map<string, Opening[]>, key: string, o: Opening): void {
@@ -101,17 +120,20 @@ export function findLeads(src: Source, directives: readonly DetectedItem[]): Det
   for (const para of paras) {
     const o = openingOf(text, para.start, para.end);
     if (!o || directiveStarts.has(o.start)) continue;
+    const balanced = isBalancedPair(o.sentence);
+    if (o.heading && balanced) addTo(groups, 'heading', o);
+    if (!o.continues) continue;
+    if (balanced) addTo(groups, 'couplet', o);
     if (o.dashed) addTo(groups, 'dash', o);
-    addTo(groups, `p2:${o.sentence.slice(0, PREFIX_SHORT)}`, o);
-    addTo(groups, `p4:${o.sentence.slice(0, PREFIX_LONG)}`, o);
+    const clauses = o.sentence.split(CLAUSE_BREAK).length;
+    addTo(groups, `p:${clauses}:${o.sentence.slice(0, PREFIX_CHARS)}`, o);
     if (o.sentence.length > SUFFIX_CHARS) addTo(groups, `s:${o.sentence.slice(-SUFFIX_CHARS)}`, o);
-    if (isBalancedPair(o.sentence)) addTo(groups, o.heading ? 'heading' : 'couplet', o);
   }
   const leads = new Set<Opening>();
   for (const [key, members] of groups) {
-    const min =
-      key === 'couplet' ? MIN_COUPLET_GROUP : key === 'heading' ? MIN_HEADING_GROUP : key.startsWith('p2:') ? MIN_SHORT_PREFIX_GROUP : MIN_FRAME_GROUP;
-    if (members.length >= min) for (const o of members) leads.add(o);
+    if (members.length < minimumGroup(key)) continue;
+    if (key.startsWith('p:') && !similarLengths(members)) continue;
+    for (const o of members) leads.add(o);
   }
   return [...leads].map((o) => ({
     kind: 'lead',

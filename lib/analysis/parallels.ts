@@ -24,6 +24,10 @@ const MIN_ITEMS = 3;
 const ENUMERATION_RUN = /[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
 /** Runs of Chinese clauses joined by ， or , (at least three). */
 const CLAUSE_RUN = /[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
+/** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
+const LIST_END = /[的等]/;
+/** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
+const PLACE_SUFFIX = /[省市县区村镇乡州洲国]$/;
 
 function commonPrefix(words: readonly string[]): string {
   let prefix = words[0] ?? '';
@@ -42,29 +46,97 @@ interface Series {
   start: number;
   end: number;
   items: string[];
+  /** How many outer items were cut to the inner items' width (no shared characters to cut at). */
+  widthCuts: number;
 }
 
-/**
- * Trims the run's outer items to the shape of the inner ones. `words` are the
- * run's items, `at` the run's offset, `sep` the separator length (1).
- */
-function trimRun(words: string[], at: number, maxItem: number): Series | null {
+/** Trims the outer words of a segment to the shape of the inner ones; null when they do not fit it. */
+function trimSegment(words: readonly string[], at: number): Series | null {
   const inner = words.slice(1, -1);
-  if (inner.some((w) => w.length < MIN_ITEM || w.length > maxItem)) return null;
   const prefix = commonPrefix(words.slice(1));
   const suffix = commonSuffix(words.slice(0, -1));
   const width = Math.max(...inner.map((w) => w.length));
-  let first = words[0]!;
-  if (prefix.length > 0 && first.lastIndexOf(prefix) > 0) first = first.slice(first.lastIndexOf(prefix));
-  else if (first.length > width) first = first.slice(-width);
-  let last = words[words.length - 1]!;
-  if (suffix.length > 0 && last.indexOf(suffix) >= 0) last = last.slice(0, last.indexOf(suffix) + suffix.length);
-  else if (last.length > width) last = last.slice(0, width);
+  let widthCuts = 0;
+  const rawFirst = words[0]!;
+  let first = rawFirst;
+  const prefixCut = prefix.length > 0 ? first.lastIndexOf(prefix) : -1;
+  if (prefixCut > 0 && first.length - prefixCut >= MIN_ITEM) first = first.slice(prefixCut);
+  else if (first.length > width) {
+    first = first.slice(-width);
+    widthCuts++;
+  }
+  const rawLast = words[words.length - 1]!;
+  let last = rawLast.split(LIST_END)[0]!;
+  const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
+  if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
+  else if (last.length > width) {
+    last = last.slice(0, width);
+    widthCuts++;
+  }
   if (first.length < MIN_ITEM || last.length < MIN_ITEM) return null;
-  const start = at + words[0]!.length - first.length;
-  const joined = words.join('、').length;
-  const end = at + joined - (words[words.length - 1]!.length - last.length);
-  return { start, end, items: [first, ...inner, last] };
+  const items = [first, ...inner, last];
+  const start = at + rawFirst.length - first.length;
+  return { start, end: start + items.join('、').length, items, widthCuts };
+}
+
+/**
+ * Whether the series has one shape: items sharing their first or last
+ * characters (比作风、比本领; 党员意识、大局意识), or items of one length longer than
+ * two. Where both outer items had to be cut to that length, the length is our
+ * guess, so the items must also share a character at one place (听民意、解民忧、排民难)
+ * or two inner items must show the length.
+ */
+function sameShape(s: Series): boolean {
+  const { items } = s;
+  const prefix = commonPrefix(items).length;
+  if (prefix > 0 || commonSuffix(items).length > 0) return prefix > 0 || !PLACE_SUFFIX.test(items[0]!);
+  const length = items[0]!.length;
+  if (length <= MIN_ITEM || !items.every((w) => w.length === length)) return false;
+  if (s.widthCuts < 2 || items.length > MIN_ITEMS) return true;
+  for (let i = 0; i < length; i++) if (items.every((w) => w.charAt(i) === items[0]!.charAt(i))) return true;
+  return false;
+}
+
+/**
+ * Splits a run's words into segments at words that cannot be inner items (too
+ * long or too short, or closing a list with 等): such a word ends one segment
+ * and opens the next.
+ */
+function segments(words: readonly string[], maxItem: number): { from: number; to: number }[] {
+  const result: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const fits = w.length >= MIN_ITEM && w.length <= maxItem && !w.includes('等');
+    if (!fits || i === words.length - 1) {
+      if (i - from + 1 >= MIN_ITEMS) result.push({ from, to: i + 1 });
+      from = i;
+    }
+  }
+  return result;
+}
+
+/** The series of one run of words separated by one-character separators. */
+function seriesOfRun(run: string, at: number, separator: RegExp, maxItem: number): Series[] {
+  const words = run.split(separator);
+  const offsets: number[] = [];
+  let offset = at;
+  for (const w of words) {
+    offsets.push(offset);
+    offset += w.length + 1;
+  }
+  const found: Series[] = [];
+  const attempt = (from: number, to: number): Series | null => {
+    if (to - from < MIN_ITEMS) return null;
+    const s = trimSegment(words.slice(from, to), offsets[from]!);
+    return s && sameShape(s) ? s : null;
+  };
+  for (const { from, to } of segments(words, maxItem)) {
+    // An outer word may belong to the sentence rather than the series: try without it.
+    const s = attempt(from, to) ?? attempt(from, to - 1) ?? attempt(from + 1, to);
+    if (s) found.push(s);
+  }
+  return found;
 }
 
 function toItem(src: Source, s: Series): DetectedItem {
@@ -77,14 +149,13 @@ export function findParallels(src: Source): DetectedItem[] {
   const found: DetectedItem[] = [];
   ENUMERATION_RUN.lastIndex = 0;
   for (let m = ENUMERATION_RUN.exec(text); m !== null; m = ENUMERATION_RUN.exec(text)) {
-    const s = trimRun(m[0].split('、'), m.index, MAX_ITEM);
-    if (s && s.items.length >= MIN_ITEMS) found.push(toItem(src, s));
+    for (const s of seriesOfRun(m[0], m.index, /、/, MAX_ITEM)) found.push(toItem(src, s));
   }
   CLAUSE_RUN.lastIndex = 0;
   for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
-    const words = m[0].split(/[，,]/);
-    const s = trimRun(words, m.index, MAX_CLAUSE_ITEM);
-    if (s && commonPrefix(s.items).length > 0) found.push(toItem(src, s));
+    for (const s of seriesOfRun(m[0], m.index, /[，,]/, MAX_CLAUSE_ITEM)) {
+      if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
+    }
   }
   return found;
 }

@@ -34,9 +34,9 @@ const NOT_A_PHRASE = /^[\d\s.,:：%％\-—~年月日号时分秒]+$/;
 const NUMERAL = '一两二三四五六七八九十双';
 const NUMERAL_SET = new Set(NUMERAL);
 /** Characters that make N?N? a count or a date, not a formulation (三个月, 五届一次). */
-const MEASURE = new Set('个次年月日天周名位种项条件届期号岁元万亿千百章节级层批所家人');
+const MEASURE = new Set('个次年月日天周名位种项条件届期号岁元万亿千百章节级层批所家人地方面');
 /** First characters that make N个XX / N大XX a count of time or people (三个月内, 两个多小时). */
-const COUNT_START = new Set('月人小星年多百千万亿天周次点分秒层级批');
+const COUNT_START = new Set('月人小星年多百千万亿天周次点分秒层级批洲');
 const CJK = '\\u4e00-\\u9fff';
 
 function escape(word: string): string {
@@ -92,6 +92,7 @@ function distinctFormulations(text: string): Map<string, boolean> {
   for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) {
     const phrase = quotedPhrase(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
     if (phrase !== null && !found.has(phrase)) found.set(phrase, phrase.length > QUOTED_ONLY_MAX_CHARS);
+    QUOTED.lastIndex = m.index + 1; // look inside too: “…西部‘双城记’”
   }
   NUMBERED.lastIndex = 0;
   for (let m = NUMBERED.exec(text); m !== null; m = NUMBERED.exec(text)) {
