@@ -1,0 +1,42 @@
+/**
+ * The one entry point the notebook and popup call to export a study record:
+ * `exportStudyRecord(format, record, { signal, onProgress })` → the file's bytes,
+ * a file name and a MIME type (wrap in a Blob to download). Text formats are also
+ * available as strings (renderMarkdown, renderText) for copying to the clipboard.
+ */
+import { renderCsv } from './csv';
+import { DOCX_MIME, renderDocx } from './docx';
+import { exportFileName } from './filename';
+import { renderMarkdown } from './markdown';
+import { renderPrintPage } from './print';
+import { step } from './task';
+import { renderText } from './text';
+import type { ExportFormat, ExportedFile, StudyRecord, TaskOptions } from './types';
+
+export type { ExportFormat, ExportedFile, OutlineEntry, Progress, StudyArticle, StudyHighlight, StudyRecord, TaskOptions } from './types';
+export { renderCsv } from './csv';
+export { renderDocx } from './docx';
+export { exportFileName } from './filename';
+export { renderMarkdown } from './markdown';
+export { renderPrintPage } from './print';
+export { renderText } from './text';
+
+/** Extension and MIME type of the string formats. */
+const TEXT_FORMATS: Record<Exclude<ExportFormat, 'docx'>, { ext: string; mime: string; render: (r: StudyRecord) => string }> = {
+  markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8', render: renderMarkdown },
+  text: { ext: 'txt', mime: 'text/plain;charset=utf-8', render: renderText },
+  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', render: renderCsv },
+  print: { ext: 'html', mime: 'text/html;charset=utf-8', render: renderPrintPage },
+};
+
+/** Exports `record` as `format`. Rejects with an AbortError (nothing produced) when cancelled. */
+export async function exportStudyRecord(format: ExportFormat, record: StudyRecord, options?: TaskOptions): Promise<ExportedFile> {
+  if (format === 'docx') {
+    return { data: await renderDocx(record, options), filename: exportFileName(record, 'docx'), mime: DOCX_MIME };
+  }
+  const { ext, mime, render } = TEXT_FORMATS[format];
+  step(options, 0, 1);
+  const data = new TextEncoder().encode(render(record));
+  step(options, 1, 1);
+  return { data, filename: exportFileName(record, ext), mime };
+}

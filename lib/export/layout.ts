@@ -1,0 +1,146 @@
+/**
+ * The study record's layout, shared by every document format: a list of blocks
+ * (title, headings, outline entries, quotes, notes, source lines) in reading
+ * order. docx, Markdown, text and the print page only decide how each block
+ * looks, so all of them hold the same structure.
+ */
+import type { HighlightColor } from '../protocol/schema';
+import type { OutlineEntry, StudyArticle, StudyHighlight, StudyRecord } from './types';
+
+/** The title when the reader gave none. */
+export const DEFAULT_TITLE = '学习笔记';
+
+/** The five sections of a study record, in order (一、… 五、). */
+export const SECTION_TITLES = ['学习时间', '学习内容', '主要精神', '重点摘录', '心得体会'] as const;
+
+/** Chinese colour names, as the reader sees them in the toolbar. */
+export const COLOR_NAMES: Record<HighlightColor, string> = {
+  yellow: '黄',
+  green: '绿',
+  blue: '蓝',
+  pink: '粉',
+  purple: '紫',
+};
+
+/** Shown in a section that has nothing in it, so the reader sees it was not forgotten. */
+const EMPTY_TEXT = '（暂无）';
+/** Shown under an article whose outline was not recognised. */
+const NO_OUTLINE_TEXT = '（未识别出提纲）';
+/** Characters of a quote repeated in front of its note. */
+const NOTE_REF_CHARS = 30;
+
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** One block of the layout. */
+export type Block =
+  | { type: 'title'; text: string }
+  | { type: 'heading'; level: 1 | 2; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'outline'; depth: number; kind: OutlineEntry['kind']; marker: string | null; text: string }
+  | { type: 'quote'; text: string; color: HighlightColor; tags: string[] }
+  | { type: 'note'; text: string; about: string }
+  | { type: 'source'; text: string };
+
+/** 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (enough for any list of articles). */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return CHINESE_NUMERALS[n - 1] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens >= 10) return String(n);
+  return `${tens === 1 ? '' : CHINESE_NUMERALS[tens - 1]}十${ones === 0 ? '' : CHINESE_NUMERALS[ones - 1]}`;
+}
+
+/** '2026-11-28' → '2026年11月28日'; anything else is returned as given. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** The record's title: the reader's own or 学习笔记. */
+export function recordTitle(record: StudyRecord): string {
+  return record.title.trim() || DEFAULT_TITLE;
+}
+
+/** 《标题》（人民网，2011年3月15日） — an article named with its source and date. */
+export function citation(article: StudyArticle): string {
+  const about = [article.source || article.site, article.published ? chineseDate(article.published) : '']
+    .filter((part) => part !== '')
+    .join('，');
+  return `《${article.title || article.url}》${about ? `（${about}）` : ''}`;
+}
+
+/** The highlights of an article in text order (ties: older first). */
+export function inTextOrder(highlights: readonly StudyHighlight[]): StudyHighlight[] {
+  return [...highlights].sort((a, b) => a.position - b.position || a.createdAt - b.createdAt);
+}
+
+function outlineBlocks(entries: readonly OutlineEntry[], depth: number, out: Block[]): void {
+  for (const entry of entries) {
+    out.push({ type: 'outline', depth, kind: entry.kind, marker: entry.marker, text: entry.label });
+    outlineBlocks(entry.children, depth + 1, out);
+  }
+}
+
+function shorten(text: string, chars: number): string {
+  return text.length > chars ? `${text.slice(0, chars)}…` : text;
+}
+
+/** Lays out `record` as blocks in reading order. */
+export function layoutRecord(record: StudyRecord): Block[] {
+  const out: Block[] = [{ type: 'title', text: recordTitle(record) }];
+  const section = (index: number): void => {
+    out.push({ type: 'heading', level: 1, text: `${chineseNumeral(index + 1)}、${SECTION_TITLES[index]}` });
+  };
+  const articleHeading = (article: StudyArticle, index: number): void => {
+    out.push({ type: 'heading', level: 2, text: `（${chineseNumeral(index + 1)}）《${article.title || article.url}》` });
+  };
+
+  section(0);
+  out.push({ type: 'paragraph', text: chineseDate(record.studyDate) });
+
+  section(1);
+  if (record.articles.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
+  record.articles.forEach((article, i) => out.push({ type: 'paragraph', text: `${i + 1}. ${citation(article)}` }));
+
+  section(2);
+  if (record.articles.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
+  record.articles.forEach((article, i) => {
+    articleHeading(article, i);
+    if (article.outline.length === 0) out.push({ type: 'paragraph', text: NO_OUTLINE_TEXT });
+    outlineBlocks(article.outline, 0, out);
+  });
+
+  section(3);
+  const quoted = record.articles.filter((a) => a.highlights.length > 0);
+  if (quoted.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
+  quoted.forEach((article, i) => {
+    articleHeading(article, i);
+    for (const h of inTextOrder(article.highlights)) {
+      out.push({ type: 'quote', text: h.quote, color: h.color, tags: h.tags });
+      out.push({ type: 'source', text: `——${citation(article)}` });
+    }
+  });
+
+  section(4);
+  const noted = record.articles.filter((a) => a.highlights.some((h) => h.note.trim() !== ''));
+  if (noted.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
+  noted.forEach((article, i) => {
+    articleHeading(article, i);
+    for (const h of inTextOrder(article.highlights)) {
+      if (h.note.trim() === '') continue;
+      out.push({ type: 'note', text: h.note.trim(), about: `（关于“${shorten(h.quote, NOTE_REF_CHARS)}”）` });
+    }
+  });
+  return out;
+}
+
+/** The text of a quote block as every format shows it: 【黄】“……” 标签：a、b. */
+export function quoteLine(block: Extract<Block, { type: 'quote' }>): string {
+  const tags = block.tags.length > 0 ? ` 标签：${block.tags.join('、')}` : '';
+  return `【${COLOR_NAMES[block.color]}】“${block.text}”${tags}`;
+}
+
+/** The text of an outline block: its marker as written, then its text. */
+export function outlineLine(block: Extract<Block, { type: 'outline' }>): string {
+  return `${block.marker ?? ''}${block.text}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The input of every export format: a study record (学习笔记) as plain data.
+ * Export does not read the database; lib/export/from-db.ts maps stored records
+ * to these shapes, and tests build them by hand.
+ */
+import type { HighlightColor } from '../protocol/schema';
+
+/** One entry of an article's outline: a lead or a directive, numbered as in the original. */
+export interface OutlineEntry {
+  /** A paragraph lead (要把……摆在更加突出的位置) or an enumerated directive (一是……). */
+  kind: 'lead' | 'directive';
+  /** The marker as written in the article (一是, （二）, 第三); null for leads. */
+  marker: string | null;
+  /** The entry's own text after its marker. */
+  label: string;
+  /** Entries nested under this one, in text order. */
+  children: OutlineEntry[];
+}
+
+/** One of the reader's highlights, with its note. */
+export interface StudyHighlight {
+  /** The highlight's id (stable across exports; the CSV carries it). */
+  id: string;
+  /** The highlighted text. */
+  quote: string;
+  /** The highlight colour. */
+  color: HighlightColor;
+  /** Offset of the quote in the article text: highlights are listed in this order. */
+  position: number;
+  /** The reader's note; empty for a plain highlight. */
+  note: string;
+  /** The reader's tags, without any leading #. */
+  tags: string[];
+  /** When it was made (ms since epoch). */
+  createdAt: number;
+}
+
+/** One article of the study record. */
+export interface StudyArticle {
+  /** The article's title. */
+  title: string;
+  /** The address it was read at. */
+  url: string;
+  /** The host name (www.people.com.cn). */
+  site: string;
+  /** The publisher as the page names it (人民网, 新华社); empty when unknown. */
+  source: string;
+  /** Publication date as YYYY-MM-DD; null when unknown. */
+  published: string | null;
+  /** The article's outline (主要精神); empty when none was found. */
+  outline: OutlineEntry[];
+  /** The reader's highlights, in any order (export sorts them by position). */
+  highlights: StudyHighlight[];
+}
+
+/** A study record: what one exported file holds. */
+export interface StudyRecord {
+  /** The reader's own title; empty for the default 学习笔记. */
+  title: string;
+  /** The study date as YYYY-MM-DD (学习时间; also in the file name). */
+  studyDate: string;
+  /** The articles studied, in the order the reader chose. */
+  articles: StudyArticle[];
+}
+
+/** The formats a study record exports to. */
+export type ExportFormat = 'docx' | 'markdown' | 'text' | 'csv' | 'print';
+
+/** How far a long export or import has come. */
+export interface Progress {
+  /** Units done so far. */
+  done: number;
+  /** Units in all (the same unit as `done`). */
+  total: number;
+}
+
+/** Options every long-running export or import takes. */
+export interface TaskOptions {
+  /** Cancels the task; it then rejects with an AbortError and changes nothing. */
+  signal?: AbortSignal;
+  /** Called as the task advances (synchronously: keep it quick). */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** A finished export: the file's bytes and how to save them. */
+export interface ExportedFile {
+  /** The file's contents. */
+  data: Uint8Array;
+  /** A Windows-safe file name with extension. */
+  filename: string;
+  /** The MIME type, for a Blob or a download. */
+  mime: string;
+}
