@@ -11,19 +11,26 @@ export default defineConfig({
   publicDir: 'public',
   // MV3 for Firefox too (128+ supports it), so both builds share one manifest shape.
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // activeTab + scripting: run on any page when the reader clicks (DESIGN.md), no broad host access.
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: OFFICIAL_SITE_MATCHES,
+    // The e2e build (tests only, `--mode e2e`) adds access to every page: it stands in for the
+    // activeTab grant of the reader's click on the toolbar button, which headless Chromium cannot give.
+    host_permissions: mode === 'e2e' ? [...OFFICIAL_SITE_MATCHES, '<all_urls>'] : OFFICIAL_SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
+    // Keyboard shortcuts for the reader's own highlights; the reader can change them (chrome://extensions/shortcuts).
+    commands: {
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '划线：把选中的文字保存为我的标注' },
+      'note-selection': { suggested_key: { default: 'Alt+Shift+N' }, description: '批注：为选中的文字写批注' },
+    },
     minimum_chrome_version: '88',
     browser_specific_settings: {
       gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0' },
     },
-  },
+  }),
   vite: () => ({
     plugins: [preact()],
     // Dexie's bundle contains a literal U+FFFF; Chrome rejects non-ASCII-safe

@@ -11,12 +11,21 @@ export interface PopupData {
   recent: AnnotationWithArticle[] | null;
   /** An error to show instead of the lists, in Chinese. */
   error: string | null;
+  /** Present when the current tab is a web page the reader can ask 研读 to analyse. */
+  onAnalysePage?: () => void;
 }
 
-export function PopupView({ page, recent, error }: PopupData): JSX.Element {
+export function PopupView({ page, recent, error, onAnalysePage }: PopupData): JSX.Element {
   return (
     <main class="popup">
-      <h1>研读</h1>
+      <header class="popup-header">
+        <h1>研读</h1>
+        {onAnalysePage && (
+          <button type="button" class="analyse" onClick={onAnalysePage} title="在当前网页上标出提纲、举措、提法和排比">
+            分析本页
+          </button>
+        )}
+      </header>
       {error && <p role="alert" class="error">{error}</p>}
       <section aria-labelledby="yd-page-heading">
         <h2 id="yd-page-heading">本页标注</h2>

@@ -6,7 +6,7 @@
  * open for the reader to try, until Ctrl+C.
  */
 import { mkdir } from 'node:fs/promises';
-import { launchWithExtension, startSiteServer, tabIdOf, waitForReader } from '../tests/support/browser';
+import { launchWithExtension, RELEASE_EXTENSION_DIR, startSiteServer, tabIdOf, waitForReader } from '../tests/support/browser';
 
 const SAMPLE_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
 const OUTPUT_DIR = 'demo-output';
@@ -15,7 +15,7 @@ const DEMO_QUOTE = '创先争优活动只有与经济社会发展紧密结合';
 
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const server = await startSiteServer();
-const browser = await launchWithExtension(server.port, { headless });
+const browser = await launchWithExtension(server.port, { headless, extensionDir: RELEASE_EXTENSION_DIR });
 const page = await browser.context.newPage();
 await page.goto(SAMPLE_URL);
 await waitForReader(page);

@@ -4,16 +4,11 @@
  * is saved through the background and comes back after reload, and the popup
  * lists it. A plain news page gets nothing.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  launchWithExtension,
-  startSiteServer,
-  tabIdOf,
-  waitForReader,
-  type ExtensionBrowser,
-  type SiteServer,
-} from '../support/browser';
+import { tabIdOf, waitForReader } from '../support/browser';
+import { useExtensionBrowser } from '../support/e2e-setup';
+import { markedItems } from '../support/page-helpers';
 
 const SEED_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
 const SPORTS_URL = 'http://sports.people.com.cn/n1/2026/1120/c22155-match.html';
@@ -34,30 +29,7 @@ const SEED_DIRECTIVES: [string, string][] = [
   ['四是', '要开展好党群共建创先争优'],
 ];
 
-let server: SiteServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startSiteServer();
-  browser = await launchWithExtension(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The text of each automatic item, its pieces joined, in page order. */
-function markedItems(page: Page, kind: string): Promise<string[]> {
-  return page.evaluate((k) => {
-    const byItem = new Map<string, string>();
-    for (const mark of document.querySelectorAll(`yd-mark[data-kind="${k}"]`)) {
-      const item = mark.getAttribute('data-item') ?? '';
-      byItem.set(item, (byItem.get(item) ?? '') + mark.textContent);
-    }
-    return [...byItem.values()];
-  }, kind);
-}
+const env = useExtensionBrowser();
 
 /** Selects `text` in the article with real mouse moves: press before its first character, release after its last. */
 async function selectWithMouse(page: Page, text: string): Promise<void> {
@@ -87,13 +59,13 @@ async function selectWithMouse(page: Page, text: string): Promise<void> {
 
 describe('a policy article', () => {
   test('is recognised and its 一是/二是… directives are marked with their first words', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(SEED_URL);
     await waitForReader(page);
     expect(await page.getAttribute('html', 'data-yd-policy')).toBe('true');
     expect(Number(await page.getAttribute('html', 'data-yd-ms'))).toBeGreaterThan(0);
 
-    const directives = await markedItems(page, 'directive');
+    const directives = (await markedItems(page)).filter((i) => i.kind === 'directive').map((i) => i.text);
     for (const [marker, words] of SEED_DIRECTIVES) {
       expect(directives.some((item) => item.startsWith(marker + words))).toBe(true);
     }
@@ -106,7 +78,7 @@ describe('a policy article', () => {
 
   test('a highlight made with the mouse is saved, comes back after reload, and is listed in the popup', async () => {
     const quote = '创先争优活动只有与经济社会发展紧密结合';
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(SEED_URL);
     await waitForReader(page);
 
@@ -122,8 +94,8 @@ describe('a policy article', () => {
     expect(await own.allTextContents().then((t) => t.join(''))).toBe(quote);
     expect(await own.first().getAttribute('data-annotation')).toBe(id);
 
-    const tabId = await tabIdOf(browser, page);
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(env.browser, page);
+    const popup = await env.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const pageSection = popup.getByRole('region', { name: '本页标注' });
     await expect.poll(() => pageSection.getByText(quote).count()).toBe(1);
     const allSection = popup.getByRole('region', { name: '全部标注' });
@@ -136,7 +108,7 @@ describe('a policy article', () => {
 
 describe('an ordinary news page on an official site', () => {
   test('is not taken for policy and gets no marks', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(SPORTS_URL);
     await waitForReader(page);
     expect(await page.getAttribute('html', 'data-yd-policy')).toBe('false');

@@ -11,8 +11,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The built Chromium extension (`wxt build`). */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The shipped Chromium build (`wxt build`), used by the demo. */
+export const RELEASE_EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * The end-to-end build (`wxt build --mode e2e`): the same extension plus host
+ * access to every page, standing in for the activeTab grant that the reader's
+ * click on the toolbar button gives and that headless Chromium cannot give.
+ */
+export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 /** Pages served by host name: tests/fixtures/site/<host>/<path>. */
 export const FIXTURE_SITE_DIR = resolve('tests/fixtures/site');
 
@@ -34,12 +40,20 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
-export async function startSiteServer(root: string = FIXTURE_SITE_DIR): Promise<SiteServer> {
+/**
+ * Serves tests/fixtures/site/<host>/<path>, and `routes`: extra pages by
+ * "host/path" → file (e.g. corpus pages read in place).
+ */
+export async function startSiteServer(
+  routes: ReadonlyMap<string, string> = new Map(),
+  root: string = FIXTURE_SITE_DIR,
+): Promise<SiteServer> {
   const server: Server = createServer((request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, host, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
+    const routed = routes.get(`${host}${path}`);
+    const file = routed ?? normalize(join(root, host, path.endsWith('/') ? `${path}index.html` : path));
+    if (!routed && !file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
@@ -70,12 +84,20 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-/** Host names the tests use, all mapped to the local server. */
-export const MAPPED_HOSTS = ['*.people.com.cn', '*.gov.cn', '*.xinhuanet.com', '*.news.cn', 'www.example.org'];
+/** How to launch. */
+export interface LaunchOptions {
+  /** Run without a window (default true). */
+  headless?: boolean;
+  /** The unpacked extension to load (default: the e2e build). */
+  extensionDir?: string;
+}
 
-export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(port: number, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'yandu-profile-'));
-  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(',');
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
+  // Every host name reaches the local server: pages open under their real sites' names,
+  // and nothing a page links to leaves the machine.
+  const rules = `MAP * 127.0.0.1:${port}`;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -91,8 +113,8 @@ export async function launchWithExtension(port: number, options: { headless?: bo
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${rules}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -1,0 +1,44 @@
+/**
+ * Reading the page contract from a test: automatic marks grouped by item, the
+ * outline panel's entries, and the page's visible text without our own UI.
+ */
+import type { Page } from 'playwright-core';
+
+/** One automatic item on the page: its kind and its marked text (all pieces joined). */
+export interface MarkedItem {
+  /** data-kind */
+  kind: string;
+  /** data-item */
+  item: string;
+  /** The text of all its marks, in page order. */
+  text: string;
+}
+
+export function markedItems(page: Page): Promise<MarkedItem[]> {
+  return page.evaluate(() => {
+    const items = new Map<string, { kind: string; item: string; text: string }>();
+    for (const mark of document.querySelectorAll('yd-mark[data-kind]')) {
+      const item = mark.getAttribute('data-item') ?? '';
+      const entry = items.get(item) ?? { kind: mark.getAttribute('data-kind') ?? '', item, text: '' };
+      entry.text += mark.textContent ?? '';
+      items.set(item, entry);
+    }
+    return [...items.values()];
+  });
+}
+
+/** The visible text of the page, without 研读's own in-page UI. */
+export function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll<HTMLElement>('yandu-panel, yandu-toolbar')];
+    for (const host of hosts) host.style.setProperty('display', 'none', 'important');
+    const text = document.body.innerText;
+    for (const host of hosts) host.style.removeProperty('display');
+    return text;
+  });
+}
+
+/** The same text normalised the way LABELING.md compares: NFKC, no white space, no punctuation. */
+export function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+}
