@@ -1,14 +1,33 @@
+import { purgeDeleted } from '@/lib/db/annotations';
+import { requestPersistence } from '@/lib/db/persist';
 import { openDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
+import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, createDbHandlers } from '@/lib/protocol/handlers';
 
 export default defineBackground({
   main() {
-    const handlers = createDbHandlers(openDb());
+    const db = openDb();
+    const handlers = createDbHandlers(db);
+    // Each start: ask to keep our storage (the answer shows in settings) and drop deletions past their 30 days.
+    void requestPersistence(db, navigator.storage).catch((error: unknown) => console.warn('[研读] 持久存储请求失败', error));
+    void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));
     onMessage('saveAnnotation', ({ data }) => handlers.saveAnnotation(data));
     onMessage('annotationsForArticle', ({ data }) => handlers.annotationsForArticle(data));
     onMessage('recentAnnotations', ({ data }) => handlers.recentAnnotations(data));
+    onMessage('updateAnnotation', ({ data }) => handlers.updateAnnotation(data));
+    onMessage('deleteAnnotation', ({ data }) => handlers.deleteAnnotation(data));
+    onMessage('restoreAnnotation', ({ data }) => handlers.restoreAnnotation(data));
+    onMessage('listTags', ({ data }) => handlers.listTags(data));
+    onMessage('reportPlacement', ({ data }) => handlers.reportPlacement(data));
+    onMessage('storageStatus', ({ data }) => handlers.storageStatus(data));
+    // Keyboard shortcuts (manifest `commands`) go to the active tab's reader script.
+    browser.commands?.onCommand.addListener((command, tab) => {
+      const tabId = tab?.id;
+      if (tabId === undefined) return;
+      const request = parseMessage(CommandSchema, { command }, 'runCommand');
+      void sendMessage('runCommand', request, tabId).catch(() => undefined);
+    });
     onMessage('reportPage', async ({ data, sender }) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;

@@ -4,8 +4,19 @@
  * background uses to validate every message it receives.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AnnotationRecord, AnnotationWithArticle } from './db/records';
-import type { AnnotationDraft, ArticleQuery, PageReport, RecentQuery, RunRequest, TabQuery } from './protocol/schema';
+import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from './db/records';
+import type {
+  AnnotationDraft,
+  AnnotationEdit,
+  ArticleQuery,
+  CommandRequest,
+  NoteRef,
+  PageReport,
+  PlacementReport,
+  RecentQuery,
+  RunRequest,
+  TabQuery,
+} from './protocol/schema';
 
 /** Every message: its payload and its reply. */
 export interface ProtocolMap {
@@ -15,6 +26,20 @@ export interface ProtocolMap {
   annotationsForArticle(query: ArticleQuery): AnnotationRecord[];
   /** The newest highlights across all articles. */
   recentAnnotations(query: RecentQuery): AnnotationWithArticle[];
+  /** Change a note's text, colour or tags; refused when another tab edited it since `revision`. */
+  updateAnnotation(edit: AnnotationEdit): AnnotationRecord;
+  /** Delete a note softly (restorable for 30 days); replies with the deleted record. */
+  deleteAnnotation(ref: NoteRef): AnnotationRecord;
+  /** Undo a delete. */
+  restoreAnnotation(ref: NoteRef): AnnotationRecord;
+  /** Every tag used, most recent first, for completion. */
+  listTags(): string[];
+  /** Which of the page's notes could not be placed (未定位) and which could. */
+  reportPlacement(report: PlacementReport): void;
+  /** Whether the browser keeps our storage (for settings). */
+  storageStatus(): PersistenceRecord | null;
+  /** From the background to the active tab's reader script: a keyboard shortcut was pressed. */
+  runCommand(request: CommandRequest): void;
   /** The reader script's findings on the sender's tab (sets the toolbar badge). */
   reportPage(report: PageReport): void;
   /** From the popup: run the reader on a tab even if it is not a policy page (the reader asked). */

@@ -39,6 +39,20 @@ export interface AnnotationRecord {
   createdAt: number;
   /** When it was last changed (ms since epoch). */
   updatedAt: number;
+  /** The reader's tags, in the reader's order (schema v2). */
+  tags: string[];
+  /**
+   * 1 when made, one more on every edit by the reader (schema v2). An edit names
+   * the revision it started from and is refused when another tab has edited since.
+   */
+  revision: number;
+  /** When the reader deleted it (ms since epoch), or null; restorable for RESTORE_DAYS (schema v2). */
+  deletedAt: number | null;
+  /**
+   * When its page last could not place it (未定位, ms since epoch), or null while
+   * it is placed. Kept and shown, never a reason to drop the note (schema v2).
+   */
+  unplacedAt: number | null;
 }
 
 /** A highlight together with the title and URL of its article, for lists. */
@@ -47,4 +61,24 @@ export interface AnnotationWithArticle extends AnnotationRecord {
   articleTitle: string;
   /** The article's URL. */
   articleUrl: string;
+}
+
+/** A tag the reader has used, for completion. */
+export interface TagRecord {
+  /** The tag itself. */
+  name: string;
+  /** When it was last put on a note (ms since epoch): completion offers recent tags first. */
+  lastUsedAt: number;
+}
+
+/** What the browser answered when asked to keep our storage (navigator.storage.persist()). */
+export interface PersistenceRecord {
+  /** The meta table's key for this record. */
+  key: 'persistence';
+  /** Whether the storage API exists in this browser. */
+  supported: boolean;
+  /** Whether storage is persistent (will not be evicted under pressure). */
+  persisted: boolean;
+  /** When it was asked (ms since epoch). */
+  checkedAt: number;
 }

@@ -2,10 +2,12 @@
  * The one Dexie database of 研读, in the extension's origin (the background and
  * extension pages only: a content script's IndexedDB belongs to the page).
  * Every schema version stays listed here, oldest first; a new version adds a
- * `.version(n)` with its `upgrade()`, never edits an old one.
+ * `.version(n)` with its `upgrade()`, never edits an old one. Index only what
+ * is queried; never index long text.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { AnnotationRecord, ArticleRecord } from './records';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { articleKey } from '../article-key';
+import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
@@ -13,16 +15,68 @@ export const DB_NAME = 'yandu';
 export type YanduDb = Dexie & {
   articles: EntityTable<ArticleRecord, 'key'>;
   annotations: EntityTable<AnnotationRecord, 'id'>;
+  tags: EntityTable<TagRecord, 'name'>;
+  meta: EntityTable<PersistenceRecord, 'key'>;
 };
 
-/** Opens (creating or upgrading) the database. Index only what is queried. */
-export function openDb(name: string = DB_NAME): YanduDb {
-  const db = new Dexie(name) as YanduDb;
+/** Version 1 (the walking skeleton). Kept exactly as it shipped. */
+export function defineVersion1(db: Dexie): void {
   db.version(1).stores({
     // lastSeenAt: recent articles; site: filters by site.
     articles: 'key, lastSeenAt, site',
     // articleKey: a page's highlights; createdAt: recent highlights.
     annotations: 'id, articleKey, createdAt',
   });
+}
+
+/**
+ * v1 → v2: notes get tags, a revision, soft delete and an unplaced mark; article
+ * keys move to the v2 identity (scheme-free, mobile → www, …), merging articles
+ * that turn out to be one. Every note is kept.
+ */
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const articles = tx.table<ArticleRecord, string>('articles');
+  const merged = new Map<string, ArticleRecord>();
+  for (const old of await articles.toArray()) {
+    const key = articleKey(old.key);
+    const seen = merged.get(key);
+    merged.set(key, {
+      ...old,
+      key,
+      title: (seen && seen.lastSeenAt > old.lastSeenAt ? seen.title : old.title) || seen?.title || '',
+      url: seen && seen.lastSeenAt > old.lastSeenAt ? seen.url : old.url,
+      firstSeenAt: Math.min(old.firstSeenAt, seen?.firstSeenAt ?? Infinity),
+      lastSeenAt: Math.max(old.lastSeenAt, seen?.lastSeenAt ?? 0),
+    });
+  }
+  await articles.clear();
+  await articles.bulkPut([...merged.values()]);
+  await tx
+    .table<AnnotationRecord, string>('annotations')
+    .toCollection()
+    .modify((note) => {
+      note.articleKey = articleKey(note.articleKey);
+      note.tags ??= [];
+      note.revision ??= 1;
+      note.deletedAt ??= null;
+      note.unplacedAt ??= null;
+    });
+}
+
+/** Opens (creating or upgrading) the database. */
+export function openDb(name: string = DB_NAME): YanduDb {
+  const db = new Dexie(name) as YanduDb;
+  defineVersion1(db);
+  db.version(2)
+    .stores({
+      articles: 'key, lastSeenAt, site',
+      // deletedAt: purging old deletions (null, i.e. not deleted, is not indexed).
+      annotations: 'id, articleKey, createdAt, deletedAt',
+      // Completion offers all tags, recent first; a handful, sorted in memory.
+      tags: 'name',
+      // Facts about the database itself (the persistence answer).
+      meta: 'key',
+    })
+    .upgrade(upgradeToVersion2);
   return db;
 }

@@ -2,14 +2,28 @@
  * The background's answers to protocol messages: validate, then query the
  * database. Kept apart from the entrypoint so tests call them directly.
  */
-import { annotationsForArticle, recentAnnotations, saveAnnotation } from '../db/annotations';
-import type { AnnotationRecord, AnnotationWithArticle } from '../db/records';
+import {
+  annotationsForArticle,
+  deleteAnnotation,
+  recentAnnotations,
+  recordPlacement,
+  restoreAnnotation,
+  saveAnnotation,
+  updateAnnotation,
+} from '../db/annotations';
+import { persistenceStatus } from '../db/persist';
+import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../db/records';
 import type { YanduDb } from '../db/schema';
+import { listTags } from '../db/tags';
 import {
   AnnotationDraftSchema,
+  AnnotationEditSchema,
   ArticleQuerySchema,
+  NoPayloadSchema,
+  NoteRefSchema,
   PageReportSchema,
   parseMessage,
+  PlacementReportSchema,
   RecentQuerySchema,
   type PageReport,
 } from './schema';
@@ -22,15 +36,39 @@ export interface DbHandlers {
   annotationsForArticle(data: unknown): Promise<AnnotationRecord[]>;
   /** Validates the query and lists the newest highlights. */
   recentAnnotations(data: unknown): Promise<AnnotationWithArticle[]>;
+  /** Validates and applies an edit (refused on a concurrent edit). */
+  updateAnnotation(data: unknown): Promise<AnnotationRecord>;
+  /** Validates and soft-deletes a note. */
+  deleteAnnotation(data: unknown): Promise<AnnotationRecord>;
+  /** Validates and restores a deleted note. */
+  restoreAnnotation(data: unknown): Promise<AnnotationRecord>;
+  /** Lists the tags for completion. */
+  listTags(data: unknown): Promise<string[]>;
+  /** Validates and records which notes a page could not place. */
+  reportPlacement(data: unknown): Promise<void>;
+  /** The stored answer to the persistence request. */
+  storageStatus(data: unknown): Promise<PersistenceRecord | null>;
 }
 
 export function createDbHandlers(db: YanduDb): DbHandlers {
   return {
     saveAnnotation: async (data) => saveAnnotation(db, parseMessage(AnnotationDraftSchema, data, 'saveAnnotation')),
     annotationsForArticle: async (data) =>
-      annotationsForArticle(db, parseMessage(ArticleQuerySchema, data, 'annotationsForArticle').url),
+      annotationsForArticle(db, parseMessage(ArticleQuerySchema, data, 'annotationsForArticle')),
     recentAnnotations: async (data) =>
       recentAnnotations(db, parseMessage(RecentQuerySchema, data, 'recentAnnotations').limit),
+    updateAnnotation: async (data) => updateAnnotation(db, parseMessage(AnnotationEditSchema, data, 'updateAnnotation')),
+    deleteAnnotation: async (data) => deleteAnnotation(db, parseMessage(NoteRefSchema, data, 'deleteAnnotation').id),
+    restoreAnnotation: async (data) => restoreAnnotation(db, parseMessage(NoteRefSchema, data, 'restoreAnnotation').id),
+    listTags: async (data) => {
+      parseMessage(NoPayloadSchema, data, 'listTags');
+      return listTags(db);
+    },
+    reportPlacement: async (data) => recordPlacement(db, parseMessage(PlacementReportSchema, data, 'reportPlacement')),
+    storageStatus: async (data) => {
+      parseMessage(NoPayloadSchema, data, 'storageStatus');
+      return persistenceStatus(db);
+    },
   };
 }
 

@@ -12,6 +12,12 @@ export const MAX_QUOTE_CHARS = 5_000;
 export const MAX_NOTE_CHARS = 20_000;
 /** Longest URL or title we accept. */
 export const MAX_URL_CHARS = 2_048;
+/** Longest tag: a word or short phrase (“三会一课”), not a sentence. */
+export const MAX_TAG_CHARS = 32;
+/** Most tags on one note. */
+export const MAX_TAGS = 20;
+/** Most notes one placement report may name (a page's notes). */
+export const MAX_REPORTED_NOTES = 10_000;
 
 /** The reader's highlight colours (DESIGN.md §2). */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -41,20 +47,30 @@ export const PositionSelectorSchema = v.pipe(
 
 export const PageInfoSchema = v.strictObject({
   url: pageUrl,
+  /** The page's <link rel=canonical>, when it has one (lib/article-key.ts decides whether to trust it). */
+  canonicalUrl: v.optional(v.nullable(pageUrl)),
   title: v.pipe(v.string(), v.maxLength(MAX_URL_CHARS)),
 });
+
+const noteId = v.pipe(v.string(), v.uuid('批注编号无效'));
+const noteText = v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS, `批注过长（最多 ${MAX_NOTE_CHARS} 字）`));
+const tagList = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(MAX_TAG_CHARS, `标签过长（最多 ${MAX_TAG_CHARS} 字）`))),
+  v.maxLength(MAX_TAGS, `标签过多（最多 ${MAX_TAGS} 个）`),
+);
 
 export const AnnotationDraftSchema = v.strictObject({
   page: PageInfoSchema,
   quote: QuoteSelectorSchema,
   position: PositionSelectorSchema,
   color: v.picklist(HIGHLIGHT_COLORS),
-  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS)),
+  note: noteText,
+  tags: v.optional(tagList),
 });
 /** What a content script sends to save a new highlight. */
 export type AnnotationDraft = v.InferOutput<typeof AnnotationDraftSchema>;
 
-export const ArticleQuerySchema = v.strictObject({ url: pageUrl });
+export const ArticleQuerySchema = v.strictObject({ url: pageUrl, canonicalUrl: v.optional(v.nullable(pageUrl)) });
 /** Which article's highlights to list. */
 export type ArticleQuery = v.InferOutput<typeof ArticleQuerySchema>;
 
@@ -63,6 +79,38 @@ export const RecentQuerySchema = v.strictObject({
 });
 /** How many recent highlights to list. */
 export type RecentQuery = v.InferOutput<typeof RecentQuerySchema>;
+
+export const AnnotationEditSchema = v.pipe(
+  v.strictObject({
+    id: noteId,
+    /** The revision the edit started from (AnnotationRecord.revision). */
+    revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    note: v.optional(noteText),
+    color: v.optional(v.picklist(HIGHLIGHT_COLORS)),
+    tags: v.optional(tagList),
+  }),
+  v.check((e) => e.note !== undefined || e.color !== undefined || e.tags !== undefined, '没有要修改的内容'),
+);
+/** A change to a note's text, colour or tags, from the revision it started from. */
+export type AnnotationEdit = v.InferOutput<typeof AnnotationEditSchema>;
+
+export const NoteRefSchema = v.strictObject({ id: noteId });
+/** Which note to delete or restore. */
+export type NoteRef = v.InferOutput<typeof NoteRefSchema>;
+
+export const PlacementReportSchema = v.strictObject({
+  placed: v.pipe(v.array(noteId), v.maxLength(MAX_REPORTED_NOTES)),
+  unplaced: v.pipe(v.array(noteId), v.maxLength(MAX_REPORTED_NOTES)),
+});
+/** Which of a page's notes it could and could not place (未定位). */
+export type PlacementReport = v.InferOutput<typeof PlacementReportSchema>;
+
+/** A message without a payload. */
+export const NoPayloadSchema = v.nullish(v.strictObject({}));
+
+export const CommandSchema = v.strictObject({ command: v.picklist(['highlight-selection', 'note-selection']) });
+/** A keyboard shortcut (manifest `commands`) for the active tab's reader script. */
+export type CommandRequest = v.InferOutput<typeof CommandSchema>;
 
 export const PageReportSchema = v.strictObject({
   isPolicy: v.boolean(),
