@@ -95,29 +95,32 @@ interface Candidate {
   markerEnd: number;
 }
 
-/** Reads one regex match into a candidate of its form, or null when the match is not a marker here. */
-function toCandidate(m: RegExpExecArray): Candidate | null {
-  const start = m.index;
-  const markerEnd = start + m[0].length;
-  const at = (form: FormName, value: number): Candidate | null =>
-    Number.isNaN(value) ? null : { form, value, start, markerEnd };
-  if (m[1]) return at('aspect', m[1] === '一方面' ? 1 : 2);
-  if (m[2]) return at('sequence', m[2] === '最后' ? Number.POSITIVE_INFINITY : SEQUENCE_VALUE[m[2]]!);
-  if (m[3]) return at('di', markerNumber(m[3]));
-  if (m[4]) return at('qi', markerNumber(m[4]));
-  if (m[5]) return at(m[6] === '是' ? 'shi' : 'yao', markerNumber(m[5]));
-  if (m[7]) return at('heading', markerNumber(m[7]));
-  if (m[8]) return at('paren', markerNumber(m[8]));
-  if (m[9]) return at('parenDigit', markerNumber(m[9]));
-  if (m[10]) return at(m[11] === '、' ? 'digitComma' : 'digitDot', markerNumber(m[10]));
-  return at('circled', markerNumber(m[12]!));
+function candidate(form: FormName, value: number, m: RegExpExecArray): Candidate | null {
+  return Number.isNaN(value) ? null : { form, value, start: m.index, markerEnd: m.index + m[0].length };
 }
 
-/** The last non-space character before `offset`, or '' at the start of the text or a line. */
+/** Reads one regex match into a candidate of its form, or null when the match is not a marker here. */
+function toCandidate(m: RegExpExecArray): Candidate | null {
+  if (m[1]) return candidate('aspect', m[1] === '一方面' ? 1 : 2, m);
+  if (m[2]) return candidate('sequence', m[2] === '最后' ? Number.POSITIVE_INFINITY : SEQUENCE_VALUE[m[2]]!, m);
+  if (m[3]) return candidate('di', markerNumber(m[3]), m);
+  if (m[4]) return candidate('qi', markerNumber(m[4]), m);
+  if (m[5]) return candidate(m[6] === '是' ? 'shi' : 'yao', markerNumber(m[5]), m);
+  if (m[7]) return candidate('heading', markerNumber(m[7]), m);
+  if (m[8]) return candidate('paren', markerNumber(m[8]), m);
+  if (m[9]) return candidate('parenDigit', markerNumber(m[9]), m);
+  if (m[10]) return candidate(m[11] === '、' ? 'digitComma' : 'digitDot', markerNumber(m[10]), m);
+  return candidate('circled', markerNumber(m[12]!), m);
+}
+
+/**
+ * The character before `offset`: '' at the start of the text, '\n' after a
+ * line break or any white space (in text without punctuation a space is
+ * the only clause boundary there is).
+ */
 function previousChar(text: string, offset: number): string {
-  let i = offset - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i)) && text.charAt(i) !== '\n') i--;
-  return i < 0 ? '' : text.charAt(i);
+  if (offset === 0) return '';
+  return isSpace(text.charCodeAt(offset - 1)) ? '\n' : text.charAt(offset - 1);
 }
 
 /** Whether a candidate stands where a marker of its form may stand. */

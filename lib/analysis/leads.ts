@@ -102,8 +102,13 @@ function minimumGroup(key: string): number {
 }
 
 function similarLengths(members: readonly Opening[]): boolean {
-  const lengths = members.map((o) => o.sentence.length);
-  return Math.max(...lengths) - Math.min(...lengths) <= FRAME_LENGTH_SLACK;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const o of members) {
+    min = Math.min(min, o.sentence.length);
+    max = Math.max(max, o.sentence.length);
+  }
+  return max - min <= FRAME_LENGTH_SLACK;
 }
 
 function addTo(groups: Map<string, Opening[]>, key: string, o: Opening): void {

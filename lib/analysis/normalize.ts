@@ -10,25 +10,42 @@
  */
 import { SIMPLIFIED, TRADITIONAL } from './data/traditional';
 
-/** Full-width digits and letters, the ideographic space, and the Traditional characters we know. */
-const FOLDABLE = new RegExp(`[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u3000${TRADITIONAL}]`, 'g');
 /** Distance between a full-width ASCII character and its half-width twin. */
 const FULL_WIDTH_OFFSET = 0xfee0;
 
-const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
-  [...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]),
-);
-
-function foldChar(char: string): string {
-  if (char === '\u3000') return ' ';
-  const code = char.charCodeAt(0);
-  if (code >= 0xff10 && code <= 0xff5a) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
-  return TRADITIONAL_TO_SIMPLIFIED.get(char) ?? char;
-}
+/**
+ * What each UTF-16 code unit folds to (0 = itself). A table lookup per
+ * character is several times faster than a regex with a large character class
+ * on Chinese text, and the text is only copied when something folds.
+ */
+const FOLD_TABLE = ((): Uint16Array => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0xff10; code <= 0xff5a; code++) {
+    const isDigit = code <= 0xff19;
+    const isLetter = (code >= 0xff21 && code <= 0xff3a) || code >= 0xff41;
+    if (isDigit || isLetter) table[code] = code - FULL_WIDTH_OFFSET;
+  }
+  table[0x3000] = 0x20;
+  [...TRADITIONAL].forEach((char, i) => {
+    table[char.charCodeAt(0)] = SIMPLIFIED.charCodeAt(i);
+  });
+  return table;
+})();
 
 /** The text with full-width letters/digits, ideographic spaces and Traditional characters folded; same length. */
 export function fold(text: string): string {
-  return text.replace(FOLDABLE, foldChar);
+  let parts: string[] | null = null;
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = FOLD_TABLE[text.charCodeAt(i)]!;
+    if (to === 0) continue;
+    parts ??= [];
+    parts.push(text.slice(copied, i), String.fromCharCode(to));
+    copied = i + 1;
+  }
+  if (parts === null) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /** The text as every detector sees it: the caller's text, its folded twin and its paragraphs. */

@@ -20,10 +20,10 @@ const MAX_ITEM = 7;
 const MAX_CLAUSE_ITEM = 9;
 /** A series needs this many items. */
 const MIN_ITEMS = 3;
-/** Runs of Chinese words joined by 、 (at least three words). */
-const ENUMERATION_RUN = /[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
+/** Runs of Chinese words joined by 、 (at least three words); the lookbehind starts a run only at its first character, which keeps the pass linear. */
+const ENUMERATION_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
 /** Runs of Chinese clauses joined by ， or , (at least three). */
-const CLAUSE_RUN = /[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
+const CLAUSE_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
 /** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
 const LIST_END = /[的等]/;
 /** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
@@ -55,7 +55,7 @@ function trimSegment(words: readonly string[], at: number): Series | null {
   const inner = words.slice(1, -1);
   const prefix = commonPrefix(words.slice(1));
   const suffix = commonSuffix(words.slice(0, -1));
-  const width = Math.max(...inner.map((w) => w.length));
+  const width = inner.reduce((max, w) => Math.max(max, w.length), 0);
   let widthCuts = 0;
   const rawFirst = words[0]!;
   let first = rawFirst;
@@ -116,6 +116,13 @@ function segments(words: readonly string[], maxItem: number): { from: number; to
   return result;
 }
 
+/** The series of words[from, to), trimmed, if it has one shape. */
+function shapedSeries(words: readonly string[], offsets: readonly number[], from: number, to: number): Series | null {
+  if (to - from < MIN_ITEMS) return null;
+  const s = trimSegment(words.slice(from, to), offsets[from]!);
+  return s && sameShape(s) ? s : null;
+}
+
 /** The series of one run of words separated by one-character separators. */
 function seriesOfRun(run: string, at: number, separator: RegExp, maxItem: number): Series[] {
   const words = run.split(separator);
@@ -126,14 +133,10 @@ function seriesOfRun(run: string, at: number, separator: RegExp, maxItem: number
     offset += w.length + 1;
   }
   const found: Series[] = [];
-  const attempt = (from: number, to: number): Series | null => {
-    if (to - from < MIN_ITEMS) return null;
-    const s = trimSegment(words.slice(from, to), offsets[from]!);
-    return s && sameShape(s) ? s : null;
-  };
   for (const { from, to } of segments(words, maxItem)) {
     // An outer word may belong to the sentence rather than the series: try without it.
-    const s = attempt(from, to) ?? attempt(from, to - 1) ?? attempt(from + 1, to);
+    const s =
+      shapedSeries(words, offsets, from, to) ?? shapedSeries(words, offsets, from, to - 1) ?? shapedSeries(words, offsets, from + 1, to);
     if (s) found.push(s);
   }
   return found;

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../../lib/analysis/index';
+import { directiveKeys, itemsOf } from './helpers';
+
+describe('directives: series that should be found', () => {
+  test.each([
+    ['一是/二是 in separate sentences', '主要做好两方面工作。一是要加强组织覆盖。二是要丰富实践载体。', ['一是', '二是']],
+    ['一是/二是/三是 inline after a colon', '要抓好3件事，一是坚持和巩固，二是完善和发展，三是遵守和执行。', ['一是', '二是', '三是']],
+    ['其一/其二', '目标指向有两个方面：其一是推进工作实践；其二是强化基层组织。', ['其一', '其二']],
+    ['一要/二要', '各级党组织要做到：一要提高认识；二要加强领导；三要狠抓落实。', ['一要', '二要', '三要']],
+    ['第一，第二，', '第一，坚持系统谋划。\n第二，坚持底线思维。', ['第一', '第二']],
+    ['首先/其次/最后', '首先，要统一思想。其次，要明确任务。最后，要狠抓落实。', ['首先', '其次', '最后']],
+    ['一方面/另一方面', '一方面，信息社会带来机遇；另一方面，信息的极度丰富带来挑战。', ['一方面', '另一方面']],
+    ['（一）（二） headings', '（一）生理发展方面\n内容。\n（二）心理素质发展方面\n内容。', ['（一）', '（二）']],
+    ['(一)(二) half-width', '(一)自动投案；\n(二)积极配合调查工作；', ['(一)', '(二)']],
+    ['一、二、 headings', '一、基本情况\n正文。\n二、存在问题\n正文。', ['一、', '二、']],
+    ['1. 2. list', '表现如下：\n1.对人和事都有比较正确的认识\n2.情绪情感反应适度', ['1.', '2.']],
+    ['1、2、 list', '建议：1、倡导尊重权利；2、营造尊重权利的环境。', ['1、', '2、']],
+    ['①② list', '包括：①加强领导；②完善机制；③强化监督。', ['①', '②', '③']],
+    ['full-width digits', '１．加强领导\n２．完善机制', ['１．', '２．']],
+  ])('%s', (_name, text, markers) => {
+    expect(itemsOf(text, 'directive').map((d) => d.marker)).toEqual(markers);
+  });
+});
+
+describe('directives: look-alikes that must not be markers', () => {
+  test.each([
+    ['第一责任人', '切实履行第一责任人的职责，第二责任人也要尽责。'],
+    ['第一次 / 第二次', '这是第一次会议，第二次会议下月召开。'],
+    ['附属第一医院', '在附属第一医院和第二医院举行。'],
+    ['再次 = again', '首先再海安县城买房，后来再次要钱又遭拒绝。'],
+    ['最后 = at last', '他最后还是走了，最后的结果令人遗憾。'],
+    ['一是 inside a word (统一是, 唯一是)', '思想统一是前提，唯一是关键。'],
+    ['a lone 一是 without 二是', '原因有很多，一是天气太热。'],
+    ['其次是 ranking', '首先，北京市组织专家指导。然后进行分析。买文具最多，其次是买课外书。'],
+    ['十四、五岁 is not a heading', '这些孩子大多十四、五岁，正处在青春期。'],
+    ['dates and decimals', '2022年1月27日，增长3.5%，2.1亿元。'],
+    ['image file names 5.png', '![](图像/5.png)\n![](图像/80.png)'],
+    ['第一条 / 第一章 of a law', '第一章 总则\n第一条 为了深化改革，制定本法。\n第二条 坚持领导。'],
+    ['一要 inside a word (统一要求)', '按照统一要求推进，二要素齐全。'],
+    ['numbers out of order', '二是完善机制。一是加强领导。'],
+  ])('%s', (_name, text) => {
+    expect(directiveKeys(text)).toEqual([]);
+  });
+});
+
+describe('directives: spans and nesting', () => {
+  test('the span covers the marker and the first sentence; text follows the marker', () => {
+    const text = '工作有三项。一是要加强组织覆盖。坚持把组织覆盖作为前提。二是要丰富实践载体。';
+    const [first, second] = itemsOf(text, 'directive');
+    expect(first).toMatchObject({ marker: '一是', text: '要加强组织覆盖。' });
+    expect(text.slice(first!.start, first!.end)).toBe('一是要加强组织覆盖。');
+    expect(second!.marker).toBe('二是');
+  });
+
+  test('第一， skips the separator: the text starts after the comma', () => {
+    const [first] = itemsOf('第一，坚持系统谋划。第二，坚持底线思维。', 'directive');
+    expect(first).toMatchObject({ marker: '第一', text: '坚持系统谋划。' });
+  });
+
+  test('inline items end where the next one begins', () => {
+    const items = itemsOf('要抓好3件事，一是坚持和巩固，二是完善和发展，三是遵守和执行。', 'directive');
+    expect(items.map((d) => d.text)).toEqual(['坚持和巩固', '完善和发展', '遵守和执行。']);
+  });
+
+  test('a 一是 series inside a （二） section belongs to it; the next （三） closes it', () => {
+    const text = '（一）加强领导\n正文。\n（二）完善机制\n一是健全制度。二是强化考核。\n（三）狠抓落实\n正文。';
+    const { items } = analyze({ text, force: true });
+    const byMarker = new Map(items.map((i) => [i.marker, i]));
+    const section = byMarker.get('（二）')!;
+    expect(byMarker.get('一是')!.parent).toBe(section.id);
+    expect(byMarker.get('二是')!.parent).toBe(section.id);
+    expect(byMarker.get('（三）')!.parent).toBeNull();
+    expect(byMarker.get('（一）')!.parent).toBeNull();
+  });
+
+  test('a numbering that restarts under 其次 nests under it, not under 首先', () => {
+    const text = '首先，从内因来分析。\n1.独立需要\n2.自我发展\n其次，从外因来分析。\n1.社会的影响\n2.家庭的影响';
+    const { items } = analyze({ text, force: true });
+    const second = items.find((i) => i.marker === '其次')!;
+    const lastOnes = items.filter((i) => i.marker === '1.' || i.marker === '2.').slice(2);
+    expect(lastOnes.map((i) => i.parent)).toEqual([second.id, second.id]);
+  });
+});

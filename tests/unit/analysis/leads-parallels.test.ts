@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { itemsOf } from './helpers';
+
+const leadsOf = (text: string): string[] => itemsOf(text, 'lead').map((l) => l.text);
+const parallelsOf = (text: string): string[] => itemsOf(text, 'parallel').map((p) => p.text);
+const BODY = '这是段落的正文内容，围绕这一要求展开具体论述，提出工作措施和要求。';
+
+describe('leads: parallel paragraph openers', () => {
+  test.each([
+    [
+      'the same frame 要把……摆在更加突出的位置',
+      ['要把围绕中心、服务大局摆在更加突出的位置。', '要把抓好基层、打好基础摆在更加突出的位置。', '要把改进作风、服务群众摆在更加突出的位置。'],
+    ],
+    ['the same opening words', ['国家战略腹地为何建？', '国家战略腹地建在哪？', '国家战略腹地如何建？']],
+    ['opening couplets', ['新征程催人奋进，新使命激荡人心。', '逐梦惟笃行，奋进正当时。', '众智谋事必明，众力举事必成。']],
+    ['dash leads', ['——八项规定影响深远。', '——三严三实贵在常态。']],
+  ])('%s', (_name, openers) => {
+    const text = openers.map((o) => `${o}${BODY}`).join('\n');
+    expect(leadsOf(text)).toEqual(openers.map((o) => o.replace(/^——/, '')));
+  });
+
+  test('balanced heading lines of their own (Markdown bold set aside)', () => {
+    const text = `**铭记历史，汲取信仰的力量**\n${BODY}\n**牢记使命，感悟实践的真理**\n${BODY}`;
+    expect(leadsOf(text)).toEqual(['铭记历史，汲取信仰的力量', '牢记使命，感悟实践的真理']);
+  });
+
+  test.each([
+    ['one paragraph alone', `要把围绕中心摆在更加突出的位置。${BODY}`],
+    ['unbalanced section heads', `坚定中国特色社会主义制度自信，从三方面论述\n${BODY}\n贯彻落实十九届四中全会精神，抓好3件事\n${BODY}`],
+    ['long openers sharing a subject', `习近平在文章中指出，${BODY}${BODY}\n习近平在文章中说，${BODY}${BODY}\n习近平在文章中要求，${BODY}${BODY}`],
+    ['single-sentence paragraphs of a law', '监察机关进行搜查时，可以提请公安机关配合。\n监察机关采取留置措施，可以提请公安机关配合。\n监察机关应当保障被留置人员的安全。'],
+    ['enumerated headings are directives, not leads', `（一）加强领导\n${BODY}\n（二）完善机制\n${BODY}`],
+    ['editor credits', '文字编辑：司晋丽\n新媒体编辑：杨明珠'],
+  ])('not leads: %s', (_name, text) => {
+    expect(leadsOf(text)).toEqual([]);
+  });
+});
+
+describe('parallels: series of short items', () => {
+  test.each([
+    ['governing verb and trailing words trimmed', '开展听民意、解民忧、排民难的各项活动。', '听民意、解民忧、排民难'],
+    ['a shared first character', '要通过比作风、比本领、比服务、比奉献的各种活动。', '比作风、比本领、比服务、比奉献'],
+    ['a shared last word', '增强党员意识、大局意识、责任意识、服务意识，开展调研。', '党员意识、大局意识、责任意识、服务意识'],
+    ['equal four-character items', '坚持统筹协调、持续推进、立足实际、创新载体，开展活动。', '统筹协调、持续推进、立足实际、创新载体'],
+    ['a shared last character of two-character items', '要建好、管好、用好活动经费。', '建好、管好、用好'],
+    ['clauses separated by ， with shared openings', '宽松是一种肯定，一种被允许，一种赏识，宽松是引导的必要环境。', '一种肯定，一种被允许，一种赏识'],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['only two items', '做到真正吃透、学懂理论。'],
+    ['a list of names of different lengths', '参加的有程兰、王丽华、欧阳李盛。'],
+    ['a list of places', '涉及浙江省、广东省、黑龙江省。'],
+    ['ordinary clauses', '今天天气很好，我们去了公园，玩得非常开心，回家很晚。'],
+    ['a series that is a quoted formulation', '实施“严格管控、外防输出、内防扩散”策略。'],
+  ])('not parallels: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
