@@ -3,29 +3,20 @@
  * (lib/analysis) to the export's plain StudyRecord.
  *
  * The database does not yet keep an article's source, publication date or
- * outline, nor tags and soft deletion of notes: the mapper takes the outline
- * as an argument and reads `tags` / `deletedAt` when a record has them, so it
- * keeps working as lib/db gains those fields.
+ * outline: the mapper takes the analysis as an argument and reads `source` /
+ * `published` when an article record has them. Deleted notes are left out.
  */
 import type { Analysis, OutlineNode } from '../analysis/types';
 import type { AnnotationRecord, ArticleRecord } from '../db/records';
 import { localIsoDate } from './dates';
 import type { OutlineEntry, StudyArticle, StudyHighlight, StudyRecord } from './types';
 
-/** A stored highlight, with the fields lib/db is adding (optional until it has them). */
-export type StoredAnnotation = AnnotationRecord & {
-  /** The reader's tags. */
-  tags?: readonly string[];
-  /** Set when the reader deleted the note (soft delete); such notes are not exported. */
-  deletedAt?: number | null;
-};
-
 /** One article as stored, with what export needs that the article record may not hold yet. */
 export interface StoredArticleInput {
   /** The stored article. */
   article: ArticleRecord & { source?: string; published?: string | null };
   /** Its highlights (any order; deleted ones are left out). */
-  annotations: readonly StoredAnnotation[];
+  annotations: readonly AnnotationRecord[];
   /** The article's analysis, when the caller has it (the outline of 主要精神). */
   analysis?: Pick<Analysis, 'items' | 'outline'> | null;
 }
@@ -40,14 +31,14 @@ export function outlineFromAnalysis(analysis: Pick<Analysis, 'items' | 'outline'
   return analysis.outline.nodes.flatMap(convert);
 }
 
-function toHighlight(a: StoredAnnotation): StudyHighlight {
+function toHighlight(a: AnnotationRecord): StudyHighlight {
   return {
     id: a.id,
     quote: a.quote.exact,
     color: a.color,
     position: a.position.start,
     note: a.note,
-    tags: [...(a.tags ?? [])],
+    tags: [...a.tags],
     createdAt: a.createdAt,
   };
 }
@@ -62,7 +53,7 @@ export function articleFromDb(input: StoredArticleInput): StudyArticle {
     source: article.source ?? '',
     published: article.published ?? null,
     outline: input.analysis ? outlineFromAnalysis(input.analysis) : [],
-    highlights: input.annotations.filter((a) => a.deletedAt == null).map(toHighlight),
+    highlights: input.annotations.filter((a) => a.deletedAt === null).map(toHighlight),
   };
 }
 

@@ -1,0 +1,191 @@
+/**
+ * Backup and restore of the whole database. `exportBackup(db)` writes every
+ * table (but EXCLUDED_TABLES) to one JSON file; `importBackup(db, file)` checks
+ * the whole file first (parse.ts), then merges it in one transaction over every
+ * table: a failure or a cancellation halfway leaves the database as it was.
+ */
+import type { Dexie, IndexableType, Table } from 'dexie';
+import { localIsoDate } from '../export/dates';
+import { step, throwIfAborted } from '../export/task';
+import type { ExportedFile, TaskOptions } from '../export/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, type BackupFile } from './format';
+import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';
+import { parseBackup } from './parse';
+
+/** Records read or written per request: large enough to be quick, small enough to report progress often. */
+const CHUNK_RECORDS = 500;
+
+/** The MIME type of backup files. */
+export const BACKUP_MIME = 'application/json';
+
+/** What an import did, per table and in all. */
+export interface ImportSummary {
+  /** Records that were not there before. */
+  added: number;
+  /** Records replaced by a later version from the backup. */
+  updated: number;
+  /** Records already there (same id, or the same article and quote). */
+  skipped: number;
+  /** The same counts per table. */
+  byTable: Record<string, { added: number; updated: number; skipped: number }>;
+}
+
+function backedUpTables(db: Dexie): Table[] {
+  return db.tables.filter((t) => !EXCLUDED_TABLES.has(t.name));
+}
+
+/** The primary key field of `table`, or null when its keys are not stored in its records. */
+function keyPathOf(table: Table): string | null {
+  const keyPath = table.schema.primKey.keyPath;
+  return typeof keyPath === 'string' && keyPath !== '' ? keyPath : null;
+}
+
+/** Reads every record of `table` in primary key order, CHUNK_RECORDS at a time (all at once without a key path). */
+async function readAll(table: Table, onChunk: (count: number) => void): Promise<BackupRecord[]> {
+  const keyPath = keyPathOf(table);
+  if (!keyPath) {
+    const all = (await table.toArray()) as BackupRecord[];
+    onChunk(all.length);
+    return all;
+  }
+  const all: BackupRecord[] = [];
+  for (;;) {
+    const last = all[all.length - 1]?.[keyPath] as IndexableType | undefined;
+    const query = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
+    const chunk = (await query.limit(CHUNK_RECORDS).toArray()) as BackupRecord[];
+    all.push(...chunk);
+    onChunk(all.length);
+    if (chunk.length < CHUNK_RECORDS) return all;
+  }
+}
+
+/** Writes the whole database (but EXCLUDED_TABLES) as one JSON backup file. */
+export async function exportBackup(db: Dexie, options?: TaskOptions & { now?: number }): Promise<ExportedFile> {
+  const now = options?.now ?? Date.now();
+  const tables = backedUpTables(db);
+  const file: BackupFile = await db.transaction('r', tables, async () => {
+    const counts = await Promise.all(tables.map((t) => t.count()));
+    const total = counts.reduce((a, b) => a + b, 0);
+    let before = 0;
+    const out: BackupFile = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      dbVersion: db.verno,
+      counts: {},
+      tables: {},
+    };
+    step(options, 0, total);
+    for (const table of tables) {
+      const records = await readAll(table, (n) => step(options, before + n, total));
+      before += records.length;
+      out.tables[table.name] = records;
+      out.counts[table.name] = records.length;
+    }
+    return out;
+  });
+  const data = new TextEncoder().encode(JSON.stringify(file));
+  throwIfAborted(options?.signal);
+  return { data, filename: `研读备份-${localIsoDate(now)}.json`, mime: BACKUP_MIME };
+}
+
+/** Merges one chunk of `records` into `table`; counts go into `tally`. */
+async function mergeChunk(
+  table: Table,
+  keyPath: string,
+  records: BackupRecord[],
+  seenIdentities: Set<string>,
+  tally: { added: number; updated: number; skipped: number },
+): Promise<void> {
+  const rule = MERGE_RULES[table.name] ?? KEEP_STORED;
+  const keys = records.map((r) => r[keyPath] as IndexableType);
+  const stored = (await table.bulkGet(keys)) as (BackupRecord | undefined)[];
+  const duplicate = rule.duplicate;
+  if (duplicate) {
+    const lookups = [...new Set(records.map((r) => r[duplicate.index] as IndexableType))];
+    const candidates = (await table.where(duplicate.index).anyOf(lookups).toArray()) as BackupRecord[];
+    for (const candidate of candidates) seenIdentities.add(duplicate.key(candidate));
+  }
+  const puts: BackupRecord[] = [];
+  records.forEach((incoming, i) => {
+    const existing = stored[i];
+    if (existing) {
+      const merged = rule.resolve(existing, incoming);
+      if (merged) puts.push(merged);
+      tally[merged ? 'updated' : 'skipped'] += 1;
+      return;
+    }
+    if (duplicate) {
+      const identity = duplicate.key(incoming);
+      if (seenIdentities.has(identity)) {
+        tally.skipped += 1;
+        return;
+      }
+      seenIdentities.add(identity);
+    }
+    puts.push(incoming);
+    tally.added += 1;
+  });
+  if (puts.length > 0) await table.bulkPut(puts);
+}
+
+/**
+ * Imports a backup file into `db`, merging without duplicates. Checks the whole
+ * file first; writes in one transaction. Throws BackupError (a message for the
+ * reader) or an AbortError when cancelled; in every failure nothing is changed.
+ */
+export async function importBackup(db: Dexie, input: string | Uint8Array | Blob, options?: TaskOptions): Promise<ImportSummary> {
+  const file = await parseBackup(input);
+  if (file.dbVersion > db.verno) {
+    throw new BackupError('newer', `这个备份来自更新版本的研读（数据库版本 ${file.dbVersion}），请先更新扩展再导入。现有数据未作任何更改。`);
+  }
+  const targets: { table: Table; keyPath: string; records: BackupRecord[] }[] = [];
+  for (const [name, records] of Object.entries(file.tables)) {
+    if (EXCLUDED_TABLES.has(name)) continue;
+    const table = db.tables.find((t) => t.name === name);
+    const keyPath = table ? keyPathOf(table) : null;
+    if (!table || !keyPath) {
+      throw new BackupError('newer', `备份包含本版本不认识的数据（${TABLE_LABELS[name] ?? name}），可能来自更新版本的研读。现有数据未作任何更改。`);
+    }
+    if (records.some((r) => r[keyPath] === undefined)) {
+      throw new BackupError('invalid', `备份文件内容有误：${TABLE_LABELS[name] ?? name}中有记录缺少编号。现有数据未作任何更改。`);
+    }
+    targets.push({ table, keyPath, records });
+  }
+  const total = targets.reduce((sum, t) => sum + t.records.length, 0);
+  const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, byTable: {} };
+  throwIfAborted(options?.signal);
+  try {
+    await db.transaction(
+      'rw',
+      targets.map((t) => t.table),
+      async () => {
+        let done = 0;
+        step(options, 0, total);
+        for (const { table, keyPath, records } of targets) {
+          const tally = { added: 0, updated: 0, skipped: 0 };
+          const seenIdentities = new Set<string>();
+          for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
+            const chunk = records.slice(i, i + CHUNK_RECORDS);
+            await mergeChunk(table, keyPath, chunk, seenIdentities, tally);
+            done += chunk.length;
+            // A throw here (cancelled, or the listener failed) aborts the transaction: nothing is kept.
+            step(options, done, total);
+          }
+          summary.byTable[table.name] = tally;
+        }
+      },
+    );
+  } catch (error) {
+    // Dexie may rewrap what the callback threw; the signal says whether it was a cancellation.
+    throwIfAborted(options?.signal);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BackupError('write-failed', `导入中途失败，已全部撤销，现有数据未作任何更改（${reason}）。`);
+  }
+  for (const t of Object.values(summary.byTable)) {
+    summary.added += t.added;
+    summary.updated += t.updated;
+    summary.skipped += t.skipped;
+  }
+  return summary;
+}
