@@ -20,7 +20,9 @@ interface ReaderGlobals {
 export default defineContentScript({
   matches: OFFICIAL_SITE_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // Styles go into our shadow roots inline (`?inline` imports): a page where the reader is injected on
+  // request may not load extension files, and nothing needs to be web-accessible.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const globals = globalThis as ReaderGlobals;
     // Injected a second time (the reader clicked on an enabled site): the running reader answers instead.

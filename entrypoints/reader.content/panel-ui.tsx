@@ -3,17 +3,21 @@
  * reader's state (signals). Clicking an entry scrolls the page to its marks and
  * flashes them; the section being read follows the scroll.
  */
-import '@/components/OutlinePanel.css';
+import panelCss from '@/components/OutlinePanel.css?inline';
 import { effect, signal, type Signal } from '@preact/signals';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MyNotesList } from '@/components/MyNotesList';
 import { OutlinePanel } from '@/components/OutlinePanel';
 import type { ItemKind } from '@/lib/analysis';
 import type { PanelModel } from '@/lib/reader/panel-model';
 import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
+import { jumpToNote, pageNotes } from './notes-state';
 
 /** How long a mark flashes after the reader jumps to it. */
 const FLASH_MS = 1_400;
+/** Room the open panel takes at the right edge of the window (its width, margin and a gap). */
+const PANEL_SPACE_PX = 330;
 
 /** What the panel shows, set by the reader as it analyses the page. */
 export interface PanelContent extends PanelModel {
@@ -21,6 +25,8 @@ export interface PanelContent extends PanelModel {
   title: string | null;
   /** The counts line. */
   counts: string;
+  /** The article's element: the panel opens by itself only where it does not cover it. */
+  articleRoot: Element;
 }
 
 /** The mounted panel. */
@@ -68,7 +74,16 @@ function followScroll(ctx: ContentScriptContext, content: Signal<PanelContent | 
 
 export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
   const content = signal<PanelContent | null>(null);
-  const collapsed = signal(await panelCollapsedItem.getValue());
+  const chosen = await panelCollapsedItem.getValue();
+  const collapsed = signal(chosen ?? false);
+  let readerChose = chosen !== null;
+  // Until the reader chooses, the panel starts collapsed where it would cover the article.
+  effect(() => {
+    const shown = content.value;
+    if (shown && !readerChose) {
+      collapsed.value = shown.articleRoot.getBoundingClientRect().right + PANEL_SPACE_PX > window.innerWidth;
+    }
+  });
   const hidden = signal<ReadonlySet<ItemKind>>(new Set(await hiddenKindsItem.getValue()));
   const active = signal<number | null>(null);
 
@@ -81,6 +96,7 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
 
   const ui = await createShadowRootUi(ctx, {
     name: 'yandu-panel',
+    css: panelCss,
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -90,11 +106,15 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
         render(
           shown && (
             <OutlinePanel
-              {...shown}
+              title={shown.title}
+              counts={shown.counts}
+              nodes={shown.nodes}
+              formulations={shown.formulations}
               collapsed={collapsed.value}
               hiddenKinds={hidden.value}
               activeId={active.value}
               onToggleCollapsed={() => {
+                readerChose = true;
                 collapsed.value = !collapsed.value;
                 void panelCollapsedItem.setValue(collapsed.value);
               }}
@@ -105,6 +125,7 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
                 void hiddenKindsItem.setValue([...next]);
               }}
               onSelect={jumpTo}
+              notesTab={<MyNotesList notes={pageNotes.value} onSelect={jumpToNote} />}
             />
           ),
           container,

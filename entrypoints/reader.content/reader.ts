@@ -11,7 +11,8 @@ import { sendMessage } from '@/lib/messaging';
 import { markPageDone } from '@/lib/page-state';
 import { panelModel } from '@/lib/reader/panel-model';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
-import { markAnalysis, restoreHighlights } from './marks';
+import { markAnalysis } from './marks';
+import { pageQuery, restoreNotes } from './notes-state';
 import type { PanelUi } from './panel-ui';
 
 /** What the reader needs from around it. */
@@ -53,7 +54,7 @@ export class PageReader {
     this.forced ||= forced;
     const startedAt = performance.now();
     document.documentElement.setAttribute('data-yd-state', 'working');
-    const saved = sendMessage('annotationsForArticle', { url: location.href }).catch((error: unknown) => {
+    const saved = sendMessage('annotationsForArticle', pageQuery()).catch((error: unknown) => {
       console.warn('[研读] 读取已保存的标注失败', error);
       return [];
     });
@@ -61,7 +62,7 @@ export class PageReader {
     if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
       this.watch.withoutWatching(() => this.apply(article));
       const notes = await saved;
-      this.watch.withoutWatching(() => restoreHighlights(this.map, notes));
+      this.watch.withoutWatching(() => restoreNotes(this.map, notes));
     } else if (!article && this.hasArticle) {
       this.watch.withoutWatching(() => this.clear());
     }
@@ -99,6 +100,7 @@ export class PageReader {
       this.deps.panel.content.value = {
         title: fresh.title,
         counts: this.analysis.outline.counts,
+        articleRoot: fresh.root,
         ...panelModel(this.analysis),
       };
     }

@@ -6,8 +6,8 @@
 import { storage } from '#imports';
 import type { ItemKind } from '../analysis';
 
-/** Whether the outline panel starts collapsed. */
-export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
+/** Whether the reader last collapsed (true) or opened (false) the outline panel; null before any choice. */
+export const panelCollapsedItem = storage.defineItem<boolean | null>('local:panelCollapsed', { fallback: null });
 
 /** Kinds of automatic marks the reader switched off. */
 export const hiddenKindsItem = storage.defineItem<ItemKind[]>('local:hiddenKinds', { fallback: [] });
