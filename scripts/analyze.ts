@@ -3,8 +3,8 @@
  *
  *   npm run analyze -- FILE.html|FILE.txt [--json]
  *
- * Loads an article the way the browser does (Readability over a parsed DOM for
- * .html, paragraphs for .txt), runs `analyze()` and prints either the JSON of
+ * Loads an article the way the browser does (lib/extract's extractArticle over
+ * a happy-dom parse for .html, paragraphs for .txt), runs `analyze()` and prints either the JSON of
  * the contract or, without --json, a readable outline. A missing, empty or
  * binary file gets a one-line error and exit code 2.
  *
@@ -14,9 +14,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { analyze } from '../lib/analysis/index';
+import { extractArticle } from '../lib/extract/index';
 import type { Analysis, AnalysisInput } from '../lib/analysis/index';
 
 /** Exit code for unusable input (missing, empty or binary file). */
@@ -25,9 +25,6 @@ const EXIT_BAD_INPUT = 2;
 const SNIFF_BYTES = 4096;
 /** Charsets that browsers decode as GB18030 (a superset of GBK and GB2312). */
 const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
-/** Elements whose text makes one paragraph of the article. */
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
-
 /** A user-facing failure: printed as one line, exits with EXIT_BAD_INPUT. */
 export class InputError extends Error {}
 
@@ -45,33 +42,15 @@ export function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
-/** Text of a DOM subtree as paragraphs: one line per block element, white space collapsed. */
-function blockText(root: Element): string {
-  const blocks = [...root.querySelectorAll(BLOCK_SELECTOR)].filter(
-    (el) => el.querySelector(BLOCK_SELECTOR) === null,
-  );
-  const source = blocks.length > 0 ? blocks : [root];
-  return source
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
-
-/** Readability over a parsed HTML page → title and paragraph text. */
+/** The browser's extraction (lib/extract: Readability over the parsed page) → title and paragraph text. */
 export function extractHtml(html: string): AnalysisInput {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   const document = window.document;
   document.write(html);
   const pageTitle = document.title.trim() || null;
-  const article = new Readability(document as unknown as Document).parse();
-  let text = '';
-  if (article?.content) {
-    const holder = document.createElement('div');
-    holder.innerHTML = article.content;
-    text = blockText(holder as unknown as Element);
-  }
+  const article = extractArticle(document as unknown as Document);
   void window.happyDOM.close();
-  return { text, title: article?.title?.trim() || pageTitle };
+  return { text: article?.text ?? '', title: article?.title ?? pageTitle };
 }
 
 /** Reads FILE.html or FILE.txt into the analysis input; throws InputError for unusable files. */

@@ -3,7 +3,7 @@
  * items of the same shape that the text uses as one unit — 听民意、解民忧、排民难;
  * 比作风、比本领、比服务、比奉献; 一种肯定，一种被允许，一种赏识.
  *
- * Two regex passes find runs of Chinese words separated by 、 and by ，. The
+ * Two character loops find runs of Chinese words separated by 、 and by ，. The
  * middle items fix the series' shape (their length and any shared first or
  * last characters); the first item loses the governing verb before it
  * (开展听民意 → 听民意) and the last the words after it (排民难的各项活动 →
@@ -20,10 +20,42 @@ const MAX_ITEM = 7;
 const MAX_CLAUSE_ITEM = 9;
 /** A series needs this many items. */
 const MIN_ITEMS = 3;
-/** Runs of Chinese words joined by 、 (at least three words); the lookbehind starts a run only at its first character, which keeps the pass linear. */
-const ENUMERATION_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
-/** Runs of Chinese clauses joined by ， or , (at least three). */
-const CLAUSE_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
+/** 、 joins the items of an enumeration. */
+const ENUMERATION_COMMA = /、/;
+/** ， or , join clauses. */
+const CLAUSE_COMMA = /[，,]/;
+
+function isCjk(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/**
+ * Calls `visit` with every run of Chinese words joined by single separators
+ * (`isSeparator`) that has at least MIN_ITEMS words. One character loop: a
+ * regex for the same runs costs several times more on two-byte text.
+ */
+function forEachRun(text: string, isSeparator: (code: number) => boolean, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  let words = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (isCjk(code)) {
+      if (start === -1) {
+        start = i;
+        words = 1;
+      }
+    } else if (start !== -1 && isSeparator(code) && isCjk(text.charCodeAt(i + 1)) && isCjk(text.charCodeAt(i - 1))) {
+      words++;
+    } else if (start !== -1) {
+      if (words >= MIN_ITEMS) visit(start, i);
+      start = -1;
+    }
+  }
+}
+
+const isEnumerationComma = (code: number): boolean => code === 0x3001;
+const isClauseComma = (code: number): boolean => code === 0xff0c || code === 0x2c;
+
 /** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
 const LIST_END = /[的等]/;
 /** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
@@ -150,15 +182,13 @@ function toItem(src: Source, s: Series): DetectedItem {
 export function findParallels(src: Source): DetectedItem[] {
   const text = src.folded;
   const found: DetectedItem[] = [];
-  ENUMERATION_RUN.lastIndex = 0;
-  for (let m = ENUMERATION_RUN.exec(text); m !== null; m = ENUMERATION_RUN.exec(text)) {
-    for (const s of seriesOfRun(m[0], m.index, /、/, MAX_ITEM)) found.push(toItem(src, s));
-  }
-  CLAUSE_RUN.lastIndex = 0;
-  for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
-    for (const s of seriesOfRun(m[0], m.index, /[，,]/, MAX_CLAUSE_ITEM)) {
+  forEachRun(text, isEnumerationComma, (start, end) => {
+    for (const s of seriesOfRun(text.slice(start, end), start, ENUMERATION_COMMA, MAX_ITEM)) found.push(toItem(src, s));
+  });
+  forEachRun(text, isClauseComma, (start, end) => {
+    for (const s of seriesOfRun(text.slice(start, end), start, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
       if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
     }
-  }
+  });
   return found;
 }
