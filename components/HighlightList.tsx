@@ -21,7 +21,14 @@ export function HighlightList({ items, emptyText, showArticle }: HighlightListPr
     <ul class="highlights">
       {items.map((item) => (
         <li key={item.id} class={`highlight color-${item.color}`}>
+          {item.unplacedAt !== null && (
+            <span class="unplaced" title="文章改动后找不到这段原文；批注仍完整保存">
+              未定位
+            </span>
+          )}
           <blockquote class="quote">{item.quote.exact}</blockquote>
+          {item.note && <p class="note">{item.note}</p>}
+          {item.tags.length > 0 && <p class="tags">{item.tags.map((tag) => `#${tag}`).join(' ')}</p>}
           <div class="meta">
             {showArticle && <span class="article">{item.articleTitle || item.articleUrl}</span>}
             <time dateTime={new Date(item.createdAt).toISOString()}>{TIME_FORMAT.format(item.createdAt)}</time>

@@ -1,15 +1,18 @@
 /**
- * The small toolbar that appears over a text selection in the article. It only
- * shows what it is given and reports clicks; the content script decides where
- * it stands and what a click does.
+ * The small toolbar that appears over a text selection (or a clicked automatic
+ * mark) in the article: 划线 in the current colour, a colour row that highlights
+ * at once, 批注 and 复制引用. It only shows what it is given and reports clicks;
+ * the content script decides where it stands and what a click does.
  */
 import type { JSX } from 'preact';
+import type { HighlightColor } from '@/lib/protocol/schema';
+import { ColorSwatches } from './ColorSwatches';
 
 /** Where the toolbar stands and what it says. */
 export interface ToolbarState {
   /** Viewport coordinates of the toolbar's top-left corner; null when hidden. */
   at: { x: number; y: number } | null;
-  /** A message to the reader (an error while saving), or null. */
+  /** A message to the reader (an error while saving, “已复制”), or null. */
   message: string | null;
   /** True while a save is under way: the buttons wait. */
   busy: boolean;
@@ -18,11 +21,17 @@ export interface ToolbarState {
 export interface SelectionToolbarProps {
   /** Current state. */
   state: ToolbarState;
-  /** The reader chose 划线. */
-  onHighlight: () => void;
+  /** The colour 划线 uses (the last one chosen). */
+  color: HighlightColor;
+  /** The reader chose 划线, or a colour (highlight in that colour). */
+  onHighlight: (color: HighlightColor) => void;
+  /** The reader chose 批注. */
+  onNote: () => void;
+  /** The reader chose 复制引用. */
+  onCopy: () => void;
 }
 
-export function SelectionToolbar({ state, onHighlight }: SelectionToolbarProps): JSX.Element | null {
+export function SelectionToolbar({ state, color, onHighlight, onNote, onCopy }: SelectionToolbarProps): JSX.Element | null {
   if (!state.at) return null;
   return (
     <div
@@ -33,8 +42,15 @@ export function SelectionToolbar({ state, onHighlight }: SelectionToolbarProps):
       // Keep the page's selection alive while the reader clicks a button.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" disabled={state.busy} onClick={onHighlight} title="划线（保存为我的标注）">
+      <button type="button" disabled={state.busy} onClick={() => onHighlight(color)} title="划线（保存为我的标注，快捷键 Alt+Shift+H）">
         划线
+      </button>
+      <ColorSwatches class="yd-colors" mode="button" selected={color} disabled={state.busy} onChoose={onHighlight} />
+      <button type="button" disabled={state.busy} onClick={onNote} title="写批注（快捷键 Alt+Shift+N）">
+        批注
+      </button>
+      <button type="button" onClick={onCopy} title="复制这段文字及其标题、来源和日期">
+        复制引用
       </button>
       {state.message && (
         <span class="yd-toolbar-message" role="alert">

@@ -1,6 +1,7 @@
 /** Draws the analysis and the reader's saved highlights onto the article. */
 import type { AnalysisItem } from '@/lib/analysis';
-import { locateAnchor } from '@/lib/anchoring/quote';
+import { matchAll } from '@/lib/anchoring/match';
+import type { PageNote } from '@/components/MyNotesList';
 import type { AnnotationRecord } from '@/lib/db/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
@@ -12,16 +13,16 @@ export function markAnalysis(map: TextMap, items: readonly AnalysisItem[]): HTML
   );
 }
 
-/** Re-attaches saved highlights; returns those that could not be placed (kept, never dropped). */
-export function restoreHighlights(map: TextMap, annotations: readonly AnnotationRecord[]): AnnotationRecord[] {
-  const unplaced: AnnotationRecord[] = [];
-  for (const annotation of annotations) {
-    const place = locateAnchor(map.text, annotation);
-    if (!place) {
-      unplaced.push(annotation);
-      continue;
-    }
-    wrapSpan(map, place.start, place.end, { 'data-annotation': annotation.id, 'data-color': annotation.color });
-  }
-  return unplaced;
+/**
+ * Re-attaches saved highlights (the text folded once for all of them). Every
+ * note comes back with its place, or with none (未定位): kept, never dropped.
+ */
+export function restoreHighlights(map: TextMap, annotations: readonly AnnotationRecord[]): PageNote[] {
+  const places = matchAll(map.text, annotations);
+  return annotations.map((record, i) => {
+    const found = places[i];
+    if (!found) return { record, place: null };
+    wrapSpan(map, found.start, found.end, { 'data-annotation': record.id, 'data-color': record.color });
+    return { record, place: { start: found.start, end: found.end } };
+  });
 }

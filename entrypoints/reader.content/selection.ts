@@ -1,87 +1,61 @@
 /**
- * Selection → toolbar → saved highlight. Remembers the selected span when the
- * selection is made, so a click that disturbs the selection cannot lose it.
+ * Where the reader's target text is: the current selection, or the automatic
+ * item whose mark was clicked, as article-text offsets with a screen rectangle
+ * for placing the toolbar. DOM reading only; what to do with it is notes.ts's.
  */
-import type { Signal } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ToolbarState } from '@/components/SelectionToolbar';
-import { describeSpan } from '@/lib/anchoring/quote';
 import type { TextMap } from '@/lib/extract';
-import { wrapSpan } from '@/lib/highlight';
-import { sendMessage } from '@/lib/messaging';
 
 /** Gap between the selection and the toolbar, in CSS pixels. */
 const TOOLBAR_GAP_PX = 8;
 /** The toolbar's height, used to place it above the selection. */
 const TOOLBAR_HEIGHT_PX = 36;
+/** Keep floating UI this far from the viewport's edges. */
+const EDGE_PX = 4;
 
-/** The page the highlights belong to. */
-export interface PageIdentity {
-  /** The page URL. */
-  url: string;
-  /** The article's title. */
-  title: string;
+/** A span of the article text the reader is acting on. */
+export interface TargetSpan {
+  /** Offset of its first character in the article text. */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+  /** Where it is on screen (viewport coordinates). */
+  rect: DOMRect;
 }
 
-/** What the toolbar's buttons call. */
-export interface SelectionController {
-  /** Saves the pending selection as a highlight and draws it. */
-  highlight: () => void;
+/** The page's current selection as a span of the article; null when there is none or it lies outside. */
+export function selectedSpan(map: TextMap): TargetSpan | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const span = map.offsetsOfRange(range);
+  if (!span || map.text.slice(span.start, span.end).trim() === '') return null;
+  return { ...span, rect: range.getBoundingClientRect() };
 }
 
-export function createSelectionController(
-  ctx: ContentScriptContext,
-  map: TextMap,
-  toolbar: Signal<ToolbarState>,
-  page: PageIdentity,
-): SelectionController {
-  let pending: { start: number; end: number } | null = null;
+/** The whole automatic item a clicked mark belongs to (all marks sharing its data-item). */
+export function itemSpan(map: TextMap, mark: Element): TargetSpan | null {
+  const item = mark.getAttribute('data-item');
+  const marks = item === null ? [mark] : [...document.querySelectorAll(`yd-mark[data-item="${CSS.escape(item)}"]`)];
+  const first = marks[0];
+  const last = marks[marks.length - 1];
+  if (!first || !last) return null;
+  const range = document.createRange();
+  range.setStartBefore(first);
+  range.setEndAfter(last);
+  const span = map.offsetsOfRange(range);
+  return span && { ...span, rect: mark.getBoundingClientRect() };
+}
 
-  const hide = (): void => {
-    pending = null;
-    toolbar.value = { at: null, message: null, busy: false };
-  };
+/** Where the toolbar goes for a target: just above it, or below when there is no room. */
+export function toolbarPlace(rect: DOMRect): { x: number; y: number } {
+  const above = rect.top - TOOLBAR_HEIGHT_PX - TOOLBAR_GAP_PX;
+  return { x: Math.max(EDGE_PX, rect.left), y: above > EDGE_PX ? above : rect.bottom + TOOLBAR_GAP_PX };
+}
 
-  const onSelectionEnd = (): void => {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    const range = selection.getRangeAt(0);
-    const span = map.offsetsOfRange(range);
-    if (!span || map.text.slice(span.start, span.end).trim() === '') return;
-    pending = span;
-    const rect = range.getBoundingClientRect();
-    const above = rect.top - TOOLBAR_HEIGHT_PX - TOOLBAR_GAP_PX;
-    toolbar.value = {
-      at: { x: Math.max(4, rect.left), y: above > 4 ? above : rect.bottom + TOOLBAR_GAP_PX },
-      message: null,
-      busy: false,
-    };
-  };
-
-  ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionEnd, 0));
-  ctx.addEventListener(document, 'keyup', (event) => {
-    if (event.shiftKey || event.key === 'Shift') onSelectionEnd();
-    if (event.key === 'Escape') hide();
-  });
-  ctx.addEventListener(document, 'selectionchange', () => {
-    if (window.getSelection()?.isCollapsed && !toolbar.value.busy && !toolbar.value.message) hide();
-  });
-
-  const highlight = async (): Promise<void> => {
-    if (!pending) return;
-    const { start, end } = pending;
-    toolbar.value = { ...toolbar.value, busy: true, message: null };
-    try {
-      const anchor = describeSpan(map.text, start, end);
-      const record = await sendMessage('saveAnnotation', { page, ...anchor, color: 'yellow', note: '' });
-      wrapSpan(map, start, end, { 'data-annotation': record.id, 'data-color': record.color });
-      window.getSelection()?.removeAllRanges();
-      hide();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      toolbar.value = { ...toolbar.value, busy: false, message: `保存失败：${reason}` };
-    }
-  };
-
-  return { highlight: () => void highlight() };
+/** Where a floating box of `height` goes under (or above) a target, kept inside the viewport. */
+export function boxPlace(rect: DOMRect, width: number, height: number): { x: number; y: number } {
+  const x = Math.min(Math.max(EDGE_PX, rect.left), Math.max(EDGE_PX, window.innerWidth - width - EDGE_PX));
+  const below = rect.bottom + TOOLBAR_GAP_PX;
+  const y = below + height < window.innerHeight ? below : Math.max(EDGE_PX, rect.top - height - TOOLBAR_GAP_PX);
+  return { x, y };
 }

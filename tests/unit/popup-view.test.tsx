@@ -16,6 +16,10 @@ function highlight(exact: string, articleTitle: string): AnnotationWithArticle {
     note: '',
     createdAt: Date.UTC(2026, 10, 28, 2, 30),
     updatedAt: Date.UTC(2026, 10, 28, 2, 30),
+    tags: [],
+    revision: 1,
+    deletedAt: null,
+    unplacedAt: null,
     articleTitle,
     articleUrl: 'http://www.gov.cn/a.htm',
   };

@@ -1,0 +1,55 @@
+/**
+ * The page's own notes as the reader script knows them (one page, one list),
+ * shared by the reader (which re-attaches them after each analysis), the notes
+ * layer and the outline panel's 我的批注 tab.
+ */
+import { signal } from '@preact/signals';
+import type { PageNote } from '@/components/MyNotesList';
+import type { AnnotationRecord } from '@/lib/db/records';
+import type { TextMap } from '@/lib/extract';
+import { sendMessage } from '@/lib/messaging';
+import type { ArticleQuery } from '@/lib/protocol/schema';
+import { restoreHighlights } from './marks';
+
+/** How long a note flashes after the reader jumps to it. */
+const FLASH_MS = 1_400;
+
+/** This page's live notes with their places. */
+export const pageNotes = signal<PageNote[]>([]);
+
+/** The page's canonical link when it is an http(s) address, else null. */
+export function canonicalLink(): string | null {
+  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? '';
+  return /^https?:\/\//i.test(href) ? href : null;
+}
+
+/** Which article this page is, for the background (URL and canonical link). */
+export function pageQuery(): ArticleQuery {
+  return { url: location.href, canonicalUrl: canonicalLink() };
+}
+
+/**
+ * Re-attaches `records` to the article, publishes them for the UI, and tells
+ * the background which could not be placed (未定位) or are placed again.
+ */
+export function restoreNotes(map: TextMap, records: readonly AnnotationRecord[]): void {
+  const notes = restoreHighlights(map, records);
+  pageNotes.value = notes;
+  const placed = notes.filter((n) => n.place && n.record.unplacedAt !== null).map((n) => n.record.id);
+  const unplaced = notes.filter((n) => !n.place && n.record.unplacedAt === null).map((n) => n.record.id);
+  if (placed.length + unplaced.length === 0) return;
+  sendMessage('reportPlacement', { placed, unplaced }).catch((error: unknown) => console.warn('[研读] 记录未定位批注失败', error));
+}
+
+/** The marks of one note. */
+export function marksOfNote(id: string): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`yd-mark[data-annotation="${CSS.escape(id)}"]`)];
+}
+
+/** Scrolls to a note and flashes it. */
+export function jumpToNote(id: string): void {
+  const marks = marksOfNote(id);
+  marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  for (const mark of marks) mark.setAttribute('data-yd-flash', '');
+  setTimeout(() => marks.forEach((mark) => mark.removeAttribute('data-yd-flash')), FLASH_MS);
+}
