@@ -38,6 +38,8 @@ export interface ProtocolMap {
   reportPlacement(report: PlacementReport): void;
   /** Whether the browser keeps our storage (for settings). */
   storageStatus(): PersistenceRecord | null;
+  /** From the popup to a tab's reader script: which article the page is (its URL and canonical link). */
+  pageIdentity(): ArticleQuery;
   /** From the background to the active tab's reader script: a keyboard shortcut was pressed. */
   runCommand(request: CommandRequest): void;
   /** The reader script's findings on the sender's tab (sets the toolbar badge). */

@@ -32,7 +32,9 @@ async function load(show: (data: PopupData) => void): Promise<void> {
     const url = tab?.url;
     let page: AnnotationWithArticle[] = [];
     if (url && /^https?:/.test(url)) {
-      const records = await sendMessage('annotationsForArticle', { url });
+      // The page's reader script knows its canonical link; without one running, the address alone.
+      const query = tab?.id === undefined ? { url } : await sendMessage('pageIdentity', undefined, tab.id).catch(() => ({ url }));
+      const records = await sendMessage('annotationsForArticle', query);
       const title = recent.find((r) => records.some((p) => p.id === r.id))?.articleTitle ?? '';
       page = records.map((r) => ({ ...r, articleTitle: title, articleUrl: url }));
     }

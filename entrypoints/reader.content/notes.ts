@@ -290,6 +290,9 @@ export function createNotesController(
     set({ peek: { at: boxPlace(own.getBoundingClientRect(), EDITOR_WIDTH_PX, 80), text } });
   });
 
+  // The popup asks which article this is (a page may be reached by an address other than its canonical one).
+  onMessage('pageIdentity', () => pageQuery());
+
   // Keyboard shortcuts (manifest `commands`, relayed by the background).
   onMessage('runCommand', ({ data }) => {
     const span = selectedSpan(map);

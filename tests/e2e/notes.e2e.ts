@@ -92,6 +92,10 @@ describe('the reader’s own highlights and notes', () => {
     expect(await ownMarkText(revised, `[data-annotation="${noteId}"]`)).toBe(QUOTE_NOTE);
     expect(await revised.locator('yd-mark[data-annotation]').count()).toBeGreaterThanOrEqual(2);
     expect(await revised.getByText(QUOTE_GONE).count()).toBe(0);
+    const fromRevised = await popupSection(revised);
+    await expect.poll(() => fromRevised.section.getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => fromRevised.section.getByRole('listitem').filter({ hasText: QUOTE_GONE }).getByText('未定位').count()).toBe(1);
+    await fromRevised.popup.close();
     await revised.close();
 
     // The same address now serving the revision: the popup lists all three, the removed one as 未定位.
