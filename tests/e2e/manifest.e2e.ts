@@ -1,0 +1,53 @@
+/**
+ * The shipped manifest asks for the least (issue 9): no permission, host access
+ * or optional permission beyond tests/permissions-allowlist.json, no remote
+ * code allowed by the extension pages' CSP, and no `<all_urls>` up front.
+ * Reads the release builds made by `npm run test:e2e`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_security_policy?: { extension_pages?: string };
+  content_scripts?: { matches: string[] }[];
+  web_accessible_resources?: unknown[];
+}
+
+const allow = JSON.parse(readFileSync('tests/permissions-allowlist.json', 'utf8')) as Record<string, Record<string, string>>;
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv3'].filter((dir) => existsSync(`${dir}/manifest.json`));
+
+describe.each(BUILDS)('%s/manifest.json', (dir) => {
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
+
+  test.each(['permissions', 'host_permissions', 'optional_host_permissions', 'optional_permissions'] as const)(
+    '%s are all on the allow-list',
+    (field) => {
+      const extra = (manifest[field] ?? []).filter((p) => !(p in (allow[field] ?? {})));
+      expect(extra).toEqual([]);
+    },
+  );
+
+  test('no host access to every site up front', () => {
+    expect(manifest.host_permissions ?? []).not.toContain('<all_urls>');
+    expect(manifest.host_permissions ?? []).not.toContain('*://*/*');
+    for (const script of manifest.content_scripts ?? []) expect(script.matches).not.toContain('<all_urls>');
+  });
+
+  test('extension pages load no remote or eval’d code', () => {
+    const csp = manifest.content_security_policy?.extension_pages;
+    // No CSP given means the MV3 default: script-src 'self'; a given one must not loosen it.
+    if (csp) expect(csp).not.toMatch(/https?:|unsafe-eval|unsafe-inline|\*/);
+  });
+
+  test('no page of ours is open to web pages', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+});
+
+test('the release build exists (npm run test:e2e builds it first)', () => {
+  expect(BUILDS).toContain('.output/chrome-mv3');
+});
