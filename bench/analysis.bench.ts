@@ -3,10 +3,24 @@
  * 1 ms median), beside one regex pass over the same text measured in the same
  * run. The articles are built from the seed article's own sentences (a policy
  * text with every kind of item), repeated with varied series numbers.
+ *
+ * Warm numbers are not what a reader meets: the content script runs in a fresh
+ * JavaScript context on every page load, so analyze() always runs cold there
+ * (functions compiled on first call, regexes compiled on first use, loops
+ * interpreted until V8 optimises them). The cold part times the FIRST
+ * analyze() call of a fresh context, one context per sample: a fresh `node`
+ * process, and a fresh Chromium page (its own browser context, so its own
+ * renderer process) that evaluates the bundled module, as the content script does.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { analyze } from '../lib/analysis/index';
+import { CHROMIUM_PATH } from '../tests/support/browser';
 
 const SEED = fileURLToPath(new URL('../tests/unit/analysis/fixtures/seed.txt', import.meta.url));
 /** Sizes from the issue: a short article, the budget's size, a long report, a hostile megabyte. */
@@ -46,6 +60,85 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
+function median(values: readonly number[]): number {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/** Fresh contexts per cold measurement: each sample pays a process or browser-context start. */
+const COLD_SAMPLES = 15;
+/** Article sizes for the cold first call: the seed article itself, and the warm budget's size. */
+const COLD_TEXTS: readonly { name: string; text: string }[] = [
+  { name: 'seed', text: readFileSync(SEED, 'utf8') },
+  { name: '20k', text: article(20_000) },
+];
+const ENTRY = fileURLToPath(new URL('../lib/analysis/index.ts', import.meta.url));
+
+/** The analysis module bundled as a script that sets the global `A`, as the content script bundles it. */
+function bundle(): string {
+  const result = buildSync({ entryPoints: [ENTRY], bundle: true, format: 'iife', globalName: 'A', write: false, target: 'chrome88' });
+  return result.outputFiles[0]!.text;
+}
+
+/** Node: evaluating the bundle (load) and the first analyze() call, in a fresh process per sample. */
+function coldNode(script: string, text: string): { load: number; first: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'yd-cold-'));
+  try {
+    writeFileSync(join(dir, 'a.js'), script);
+    writeFileSync(join(dir, 'text.txt'), text);
+    const driver = [
+      `const fs = require('fs'); const text = fs.readFileSync(${JSON.stringify(join(dir, 'text.txt'))}, 'utf8');`,
+      `const code = fs.readFileSync(${JSON.stringify(join(dir, 'a.js'))}, 'utf8');`,
+      'const t0 = performance.now(); const A = new Function(code + "; return A;")(); const t1 = performance.now();',
+      'A.analyze({ text }); const t2 = performance.now();',
+      'console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));',
+    ].join('\n');
+    const loads: number[] = [];
+    const firsts: number[] = [];
+    for (let i = 0; i < COLD_SAMPLES; i++) {
+      const run = spawnSync(process.execPath, ['-e', driver], { encoding: 'utf8' });
+      const sample = JSON.parse(run.stdout) as { load: number; first: number };
+      loads.push(sample.load);
+      firsts.push(sample.first);
+    }
+    return { load: median(loads), first: median(firsts) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Chromium: a fresh page in its own browser context per sample; times the bundle's evaluation and the first analyze() call. */
+async function coldChromium(script: string, texts: readonly { name: string; text: string }[]): Promise<Map<string, { load: number; first: number }>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+  const result = new Map<string, { load: number; first: number }>();
+  try {
+    for (const { name, text } of texts) {
+      const loads: number[] = [];
+      const firsts: number[] = [];
+      for (let i = 0; i < COLD_SAMPLES; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const sample = await page.evaluate(
+          ({ code, input }) => {
+            const t0 = performance.now();
+            const mod = new Function(`${code}; return A;`)() as { analyze: (i: { text: string }) => unknown };
+            const t1 = performance.now();
+            mod.analyze({ text: input });
+            return { load: t1 - t0, first: performance.now() - t1 };
+          },
+          { code: script, input: text },
+        );
+        loads.push(sample.load);
+        firsts.push(sample.first);
+        await context.close();
+      }
+      result.set(name, { load: median(loads), first: median(firsts) });
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
 console.log('chars      analyze median   p90        one regex pass   ratio');
 for (const size of SIZES) {
   const text = article(size);
@@ -57,5 +150,17 @@ for (const size of SIZES) {
   const flag = size === 20_000 ? (median < BUDGET_MS ? '  (budget 1 ms: ok)' : '  (budget 1 ms: OVER)') : '';
   console.log(
     `${String(size).padEnd(10)} ${median.toFixed(3).padStart(9)} ms ${quantile(analysis, 0.9).toFixed(3).padStart(9)} ms ${base.toFixed(4).padStart(12)} ms ${(median / base).toFixed(0).padStart(9)}×${flag}`,
+  );
+}
+
+const script = bundle();
+console.log(`\ncold: first analyze() in a fresh context, median of ${COLD_SAMPLES} (load = evaluating the bundled module)`);
+console.log('text   chars    node load   node first   chromium load   chromium first');
+const chromiumTimes = await coldChromium(script, COLD_TEXTS);
+for (const { name, text } of COLD_TEXTS) {
+  const node = coldNode(script, text);
+  const web = chromiumTimes.get(name)!;
+  console.log(
+    `${name.padEnd(6)} ${String(text.length).padStart(6)} ${node.load.toFixed(2).padStart(9)} ms ${node.first.toFixed(2).padStart(9)} ms ${web.load.toFixed(2).padStart(12)} ms ${web.first.toFixed(2).padStart(13)} ms`,
   );
 }

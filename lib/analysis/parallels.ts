@@ -3,7 +3,7 @@
  * items of the same shape that the text uses as one unit — 听民意、解民忧、排民难;
  * 比作风、比本领、比服务、比奉献; 一种肯定，一种被允许，一种赏识.
  *
- * Two character loops find runs of Chinese words separated by 、 and by ，. The
+ * Two regex scans find runs of Chinese words separated by 、 and by ，. The
  * middle items fix the series' shape (their length and any shared first or
  * last characters); the first item loses the governing verb before it
  * (开展听民意 → 听民意) and the last the words after it (排民难的各项活动 →
@@ -25,36 +25,22 @@ const ENUMERATION_COMMA = /、/;
 /** ， or , join clauses. */
 const CLAUSE_COMMA = /[，,]/;
 
-function isCjk(code: number): boolean {
-  return code >= 0x4e00 && code <= 0x9fff;
-}
-
 /**
- * Calls `visit` with every run of Chinese words joined by single separators
- * (`isSeparator`) that has at least MIN_ITEMS words. One character loop: a
- * regex for the same runs costs several times more on two-byte text.
+ * Runs of Chinese words joined by single separators, at least MIN_ITEMS words
+ * (two separators or more). The lookbehind lets a match start only where a run
+ * starts, so a run that is too short is refused in one step, not once per
+ * character. A regex scan runs as native code from the first call; a
+ * character loop in JavaScript runs in the interpreter until V8 has
+ * optimised it, which on a freshly loaded page is the whole first call.
  */
-function forEachRun(text: string, isSeparator: (code: number) => boolean, visit: (start: number, end: number) => void): void {
-  let start = -1;
-  let words = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0;
-    if (isCjk(code)) {
-      if (start === -1) {
-        start = i;
-        words = 1;
-      }
-    } else if (start !== -1 && isSeparator(code) && isCjk(text.charCodeAt(i + 1)) && isCjk(text.charCodeAt(i - 1))) {
-      words++;
-    } else if (start !== -1) {
-      if (words >= MIN_ITEMS) visit(start, i);
-      start = -1;
-    }
-  }
-}
-
-const isEnumerationComma = (code: number): boolean => code === 0x3001;
-const isClauseComma = (code: number): boolean => code === 0xff0c || code === 0x2c;
+const ENUMERATION_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
+const CLAUSE_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
+/**
+ * A ，-series keeps only items with shared openings, and its second and third
+ * items stand in the run unchanged: a run in which no two words after the
+ * first begin alike holds none (most sentences), and is not split.
+ */
+const CLAUSES_BEGIN_ALIKE = /[，,]([\u4e00-\u9fff])[\u4e00-\u9fff]*[，,]\1/;
 
 /** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
 const LIST_END = /[的等]/;
@@ -148,9 +134,36 @@ function segments(words: readonly string[], maxItem: number): { from: number; to
   return result;
 }
 
+/**
+ * A cheap test that words[from, to) can pass `sameShape` once trimmed, so that
+ * most lists (of names, of tasks) are refused before any string is cut. The
+ * inner words stay as they are; the first item keeps the first word's last
+ * character and the last item the last word's first character; trimming only
+ * shortens. So the inner words must share their first character with the last
+ * word, or their last character with the first word, or have one length
+ * longer than two that both outer words reach.
+ */
+function mayHaveShape(words: readonly string[], from: number, to: number): boolean {
+  const rawFirst = words[from]!;
+  const rawLast = words[to - 1]!;
+  const opening = rawLast.charCodeAt(0);
+  const closing = rawFirst.charCodeAt(rawFirst.length - 1);
+  const length = words[from + 1]!.length;
+  let sameOpening = true;
+  let sameClosing = true;
+  let sameLength = length > MIN_ITEM && rawFirst.length >= length && rawLast.length >= length;
+  for (let i = from + 1; i < to - 1; i++) {
+    const w = words[i]!;
+    sameOpening &&= w.charCodeAt(0) === opening;
+    sameClosing &&= w.charCodeAt(w.length - 1) === closing;
+    sameLength &&= w.length === length;
+  }
+  return sameOpening || sameClosing || sameLength;
+}
+
 /** The series of words[from, to), trimmed, if it has one shape. */
 function shapedSeries(words: readonly string[], offsets: readonly number[], from: number, to: number): Series | null {
-  if (to - from < MIN_ITEMS) return null;
+  if (to - from < MIN_ITEMS || !mayHaveShape(words, from, to)) return null;
   const s = trimSegment(words.slice(from, to), offsets[from]!);
   return s && sameShape(s) ? s : null;
 }
@@ -182,13 +195,16 @@ function toItem(src: Source, s: Series): DetectedItem {
 export function findParallels(src: Source): DetectedItem[] {
   const text = src.folded;
   const found: DetectedItem[] = [];
-  forEachRun(text, isEnumerationComma, (start, end) => {
-    for (const s of seriesOfRun(text.slice(start, end), start, ENUMERATION_COMMA, MAX_ITEM)) found.push(toItem(src, s));
-  });
-  forEachRun(text, isClauseComma, (start, end) => {
-    for (const s of seriesOfRun(text.slice(start, end), start, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
+  ENUMERATION_RUN.lastIndex = 0;
+  for (let m = ENUMERATION_RUN.exec(text); m !== null; m = ENUMERATION_RUN.exec(text)) {
+    for (const s of seriesOfRun(m[0], m.index, ENUMERATION_COMMA, MAX_ITEM)) found.push(toItem(src, s));
+  }
+  CLAUSE_RUN.lastIndex = 0;
+  for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
+    if (!CLAUSES_BEGIN_ALIKE.test(m[0])) continue;
+    for (const s of seriesOfRun(m[0], m.index, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
       if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
     }
-  });
+  }
   return found;
 }
