@@ -70,6 +70,8 @@ export function createNotesController(
 ): NotesActions {
   /** The span the toolbar acts on. */
   let target: TargetSpan | null = null;
+  /** The toolbar stands for a clicked automatic mark, not a selection: a collapsed selection does not hide it. */
+  let pinned = false;
   /** The note the editor edits (null: a new note on `editorSpan`). */
   let editing: AnnotationRecord | null = null;
   let editorSpan: TargetSpan | null = null;
@@ -85,10 +87,12 @@ export function createNotesController(
   const setToolbar = (patch: Partial<NotesLayerState['toolbar']>): void => set({ toolbar: { ...state.value.toolbar, ...patch } });
   const hideToolbar = (): void => {
     target = null;
+    pinned = false;
     set({ toolbar: { at: null, message: null, busy: false } });
   };
-  const showToolbarFor = (span: TargetSpan): void => {
+  const showToolbarFor = (span: TargetSpan, forMark = false): void => {
     target = span;
+    pinned = forMark;
     set({ toolbar: { at: toolbarPlace(span.rect), message: null, busy: false }, peek: null });
   };
   const showToast = (text: string, canUndo: boolean): void => {
@@ -258,7 +262,7 @@ export function createNotesController(
   });
   ctx.addEventListener(document, 'selectionchange', () => {
     const { toolbar } = state.value;
-    if (window.getSelection()?.isCollapsed && toolbar.at && !toolbar.busy && !toolbar.message) hideToolbar();
+    if (window.getSelection()?.isCollapsed && toolbar.at && !pinned && !toolbar.busy && !toolbar.message) hideToolbar();
   });
 
   // A click on an own mark opens its note; on an automatic mark, the toolbar for that item.
@@ -274,7 +278,7 @@ export function createNotesController(
     }
     const auto = element?.closest('yd-mark[data-kind]');
     const span = auto && itemSpan(map, auto);
-    if (span) showToolbarFor(span);
+    if (span) showToolbarFor(span, true);
     else if (!element?.closest('yd-mark')) hideToolbar();
   });
 

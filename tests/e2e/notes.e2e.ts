@@ -149,3 +149,21 @@ describe('the reader’s own highlights and notes', () => {
     await page.close();
   });
 });
+
+describe('an automatic mark', () => {
+  test('offers the toolbar for its whole item; 批注 opens the editor with the item and saves it as an own note', async () => {
+    const page = await openArticle(ARTICLE_URL);
+    const item = await page.locator('yd-mark[data-kind="directive"]').first().getAttribute('data-item');
+    const itemText = await page.locator(`yd-mark[data-item="${item}"]`).allTextContents().then((t) => t.join(''));
+    await page.locator(`yd-mark[data-item="${item}"]`).first().click();
+    await page.getByRole('button', { name: '批注' }).click();
+    const dialog = page.getByRole('dialog', { name: '批注' });
+    expect(await dialog.locator('blockquote').textContent()).toBe(itemText);
+    await page.getByRole('textbox', { name: '批注' }).fill('这一条要在支部会上重点讨论');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('yd-mark[data-annotation]').filter({ hasText: itemText.slice(0, 4) }).count()).toBeGreaterThan(0);
+    const id = await page.locator('yd-mark[data-annotation]').filter({ hasText: itemText.slice(0, 4) }).first().getAttribute('data-annotation');
+    expect(await ownMarkText(page, `[data-annotation="${id}"]`)).toBe(itemText);
+    await page.close();
+  });
+});
