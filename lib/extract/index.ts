@@ -8,15 +8,24 @@
  * them) then name the live text nodes of the article.
  */
 import { Readability } from '@mozilla/readability';
+import { extractMetadata } from './metadata';
+import { dropNonArticle, ruleContainer, siteRuleFor, type SiteRule } from './site-rules';
 import { TextMap } from './text-map';
 
 export { TextMap } from './text-map';
 export type { TextSegment } from './text-map';
+export { siteRuleFor, type SiteRule } from './site-rules';
 
 /** The article found in a page. */
 export interface ExtractedArticle {
-  /** The article's title, as Readability found it. */
+  /** The article's title, without the site's name (site rule, meta tags, else Readability's). */
   title: string | null;
+  /** Where the article comes from (来源), when the page says. */
+  source?: string | null;
+  /** The author, when the page names one. */
+  author?: string | null;
+  /** Publication date "YYYY-MM-DD" (with " HH:MM" when given), when the page says. */
+  published?: string | null;
   /** The article text; paragraphs separated by "\n". */
   text: string;
   /** The smallest live element holding all of the article's text. */
@@ -52,8 +61,18 @@ function commonAncestor(nodes: Iterable<Node>): Element | null {
   return ancestor && ancestor.nodeType === 1 ? (ancestor as Element) : null;
 }
 
-/** Finds the article in `doc` (a live page or a parsed file); null when there is none. */
-export function extractArticle(doc: Document): ExtractedArticle | null {
+/** The text nodes of `container` with visible text (a site rule named the article's element). */
+function textNodesOf(container: Element): Set<Text> {
+  const kept = new Set<Text>();
+  const walker = container.ownerDocument.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Text).data.trim() !== '') kept.add(node as Text);
+  }
+  return kept;
+}
+
+/** The live text nodes Readability keeps as the article, and its title; null when it finds none. */
+function readabilityText(doc: Document): { kept: Set<Text>; title: string | null } | null {
   const clone = doc.cloneNode(true) as Document;
   const pairs = new Map<Text, Text>();
   pairTextNodes(doc, clone, pairs);
@@ -66,9 +85,24 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
     const live = pairs.get(node as Text);
     if (live && live.data.trim() !== '') kept.add(live);
   }
+  return { kept, title: parsed.title?.trim() || null };
+}
+
+/**
+ * Finds the article in `doc` (a live page or a parsed file); null when there is none.
+ * `rule` (default: the rule for the page's host, lib/extract/site-rules.ts) may name the
+ * article's element; without one, or when it is missing from the page, Readability finds it.
+ */
+export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFor(doc.location?.hostname ?? '')): ExtractedArticle | null {
+  const container = rule ? ruleContainer(doc, rule) : null;
+  const found = container ? { kept: textNodesOf(container), title: null } : readabilityText(doc);
+  if (!found) return null;
+  const { kept } = found;
+  dropNonArticle(kept, rule);
   const root = commonAncestor(kept);
   if (!root) return null;
   const map = new TextMap(root, kept);
   if (map.text.replace(/\s/g, '').length < MIN_ARTICLE_CHARS) return null;
-  return { title: parsed.title?.trim() || null, text: map.text, root, map };
+  const meta = extractMetadata(doc, rule, root, found.title);
+  return { ...meta, text: map.text, root, map };
 }
