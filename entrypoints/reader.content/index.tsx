@@ -9,7 +9,7 @@ import { onMessage } from '@/lib/messaging';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { mountPanel } from './panel-ui';
 import { PageReader } from './reader';
-import { mountSelectionUi } from './selection-ui';
+import { mountNotesUi } from './notes-ui';
 
 /** Set in the page's isolated world by the background before it injects us on the reader's request. */
 interface ReaderGlobals {
@@ -17,9 +17,16 @@ interface ReaderGlobals {
   __yanduRunning?: boolean;
 }
 
+/** Resolves once the page's DOM is parsed. */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 export default defineContentScript({
   matches: OFFICIAL_SITE_MATCHES,
-  runAt: 'document_idle',
+  // Starts at document_start only to send the first (slow) message early; reading waits for the DOM.
+  runAt: 'document_start',
   // Styles go into our shadow roots inline (`?inline` imports): a page where the reader is injected on
   // request may not load extension files, and nothing needs to be web-accessible.
   cssInjectionMode: 'manual',
@@ -29,22 +36,27 @@ export default defineContentScript({
     if (globals.__yanduRunning) return;
     globals.__yanduRunning = true;
     const forced = globals.__yanduForced === true;
-
+    let selectionMounted = false;
+    const reader = new PageReader(ctx, {
+      onArticle: (map, article) => {
+        if (selectionMounted) return;
+        selectionMounted = true;
+        // After this run has finished: the toolbar is not needed until the reader selects text.
+        const page = { url: location.href, title: article.title ?? document.title };
+        ctx.setTimeout(() => void mountNotesUi(ctx, map, page), 0);
+      },
+    });
+    reader.prefetchNotes();
+    await domReady();
+    // data-yd-ms counts from here: the reader's start on the parsed page.
+    const startedAt = performance.now();
     const style = document.createElement('style');
     style.textContent = MARK_STYLE;
     (document.head ?? document.documentElement).append(style);
 
-    const panel = await mountPanel(ctx);
-    let selectionMounted = false;
-    const reader = new PageReader(ctx, {
-      panel,
-      onArticle: (map, article) => {
-        if (selectionMounted) return;
-        selectionMounted = true;
-        void mountSelectionUi(ctx, map, { url: location.href, title: article.title ?? document.title });
-      },
-    });
     onMessage('runReader', ({ data }) => reader.run(data.forced === true));
-    await reader.run(forced);
+    await reader.run(forced, startedAt);
+    // The panel is not part of reading the page: it mounts once the marks are there.
+    await mountPanel(ctx, reader.panelContent);
   },
 });

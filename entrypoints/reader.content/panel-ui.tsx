@@ -29,13 +29,6 @@ export interface PanelContent extends PanelModel {
   articleRoot: Element;
 }
 
-/** The mounted panel. */
-export interface PanelUi {
-  /** What the panel shows; null hides it (a page without marks). */
-  content: Signal<PanelContent | null>;
-  /** Removes the panel. */
-  remove: () => void;
-}
 
 function marksOfItem(id: number): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`yd-mark[data-item="${id}"]`)];
@@ -72,8 +65,8 @@ function followScroll(ctx: ContentScriptContext, content: Signal<PanelContent | 
   }, { passive: true });
 }
 
-export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
-  const content = signal<PanelContent | null>(null);
+/** Mounts the panel showing `content` (null: no panel, a page without marks). */
+export async function mountPanel(ctx: ContentScriptContext, content: Signal<PanelContent | null>): Promise<void> {
   const chosen = await panelCollapsedItem.getValue();
   const collapsed = signal(chosen ?? false);
   let readerChose = chosen !== null;
@@ -138,5 +131,4 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<PanelUi> {
     },
   });
   ui.mount();
-  return { content, remove: () => ui.remove() };
 }

@@ -13,12 +13,13 @@ import { panelModel } from '@/lib/reader/panel-model';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
 import { markAnalysis } from './marks';
 import { pageQuery, restoreNotes } from './notes-state';
-import type { PanelUi } from './panel-ui';
+import { signal } from '@preact/signals';
+import type { AnnotationRecord } from '@/lib/db/records';
+import type { ArticleQuery } from '@/lib/protocol/schema';
+import type { PanelContent } from './panel-ui';
 
 /** What the reader needs from around it. */
 export interface ReaderDeps {
-  /** The outline panel, mounted once per page. */
-  panel: PanelUi;
   /** Called once the page has an article, with the reader's map (stable across re-runs). */
   onArticle: (map: TextMap, article: ExtractedArticle) => void;
 }
@@ -26,51 +27,82 @@ export interface ReaderDeps {
 export class PageReader {
   /** The article text and its DOM map; the same object across re-runs (TextMap.adopt). */
   readonly map = new TextMap(document.createElement('div'));
+  /** What the outline panel shows; null when the page has no marks. The panel mounts after the first run. */
+  readonly panelContent = signal<PanelContent | null>(null);
   private hasArticle = false;
   private forced = false;
   /** Whether the marks on the page were made in forced mode. */
   private appliedForced = false;
+  /** Notes asked for at document_start, with the query they answer. */
+  private prefetched: { key: string; notes: Promise<AnnotationRecord[]> } | null = null;
   private analysis: Analysis | null = null;
   private autoMarks: Element[] = [];
-  private readonly watch: ContentWatch;
+  private watch: ContentWatch | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly deps: ReaderDeps,
   ) {
-    this.watch = watchContent(document.body ?? document.documentElement, () => void this.refresh());
-    ctx.onInvalidated(() => this.watch.stop());
+    ctx.onInvalidated(() => this.watch?.stop());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      this.watch.restart();
+      this.watch?.restart();
       void this.refresh();
     });
+  }
+
+  /** The watch for late content, started with the first run (on the parsed page, not while it loads). */
+  private watching(): ContentWatch {
+    this.watch ??= watchContent(document.body ?? document.documentElement, () => void this.refresh());
+    return this.watch;
   }
 
   /**
    * Runs on the page. `forced` (the reader asked, from the toolbar button):
    * mark even a page that does not score as policy.
    */
-  async run(forced: boolean): Promise<void> {
+  async run(forced: boolean, startedAt: number = performance.now()): Promise<void> {
     this.forced ||= forced;
-    const startedAt = performance.now();
+    this.watching();
     document.documentElement.setAttribute('data-yd-state', 'working');
-    const saved = sendMessage('annotationsForArticle', pageQuery()).catch((error: unknown) => {
-      console.warn('[研读] 读取已保存的标注失败', error);
-      return [];
-    });
+    const saved = this.savedNotes();
     const article = extractArticle(document);
     if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
-      this.watch.withoutWatching(() => this.apply(article));
+      this.watching().withoutWatching(() => this.apply(article));
       const notes = await saved;
-      this.watch.withoutWatching(() => restoreNotes(this.map, notes));
+      this.watching().withoutWatching(() => restoreNotes(this.map, notes));
     } else if (!article && this.hasArticle) {
-      this.watch.withoutWatching(() => this.clear());
+      this.watching().withoutWatching(() => this.clear());
     }
     const isPolicy = this.analysis?.isPolicy ?? false;
     void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
       () => undefined,
     );
     markPageDone(document.documentElement, { isPolicy, elapsedMs: performance.now() - startedAt });
+  }
+
+  /**
+   * Asks for the page's saved notes before the page is parsed (document_start):
+   * a content script's first message is slow (the channel opens, the service
+   * worker may wake), so it goes out while the page is still loading.
+   */
+  prefetchNotes(): void {
+    const query = pageQuery();
+    this.prefetched = { key: JSON.stringify(query), notes: this.fetchNotes(query) };
+  }
+
+  /** The saved notes of the page as it is now: the prefetched answer when the query is unchanged. */
+  private savedNotes(): Promise<AnnotationRecord[]> {
+    const query = pageQuery();
+    const early = this.prefetched;
+    this.prefetched = null;
+    return early?.key === JSON.stringify(query) ? early.notes : this.fetchNotes(query);
+  }
+
+  private fetchNotes(query: ArticleQuery): Promise<AnnotationRecord[]> {
+    return sendMessage('annotationsForArticle', query).catch((error: unknown) => {
+      console.warn('[研读] 读取已保存的标注失败', error);
+      return [];
+    });
   }
 
   /** The page changed by itself (late content, history navigation): run again if the article changed. */
@@ -97,7 +129,7 @@ export class PageReader {
     this.analysis = analyze({ text: fresh.text, title: fresh.title, force: this.forced });
     if (this.marked()) {
       this.autoMarks = markAnalysis(this.map, this.analysis.items);
-      this.deps.panel.content.value = {
+      this.panelContent.value = {
         title: fresh.title,
         counts: this.analysis.outline.counts,
         articleRoot: fresh.root,
@@ -113,7 +145,7 @@ export class PageReader {
     unwrapMarks(this.map, marks);
     this.autoMarks = [];
     this.analysis = null;
-    this.deps.panel.content.value = null;
+    this.panelContent.value = null;
     return marks.length > 0;
   }
 }

@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
-import { comparable, markedItems, visibleText } from '../support/page-helpers';
+import { comparable, markedItems, openPanel, panel, visibleText } from '../support/page-helpers';
 
 const CORPUS_DIR = resolve('../shared/corpus');
 
@@ -90,14 +90,14 @@ describe.runIf(corpusPresent)('real pages of the corpus', () => {
       // Ordinary news on an official site: nothing marked, no panel.
       expect(await page.getAttribute('html', 'data-yd-policy')).toBe('false');
       expect(items).toEqual([]);
-      expect(await page.getByRole('complementary', { name: '研读提纲' }).count()).toBe(0);
+      expect(await panel(page).count()).toBe(0);
     } else {
       if (entry.enabledSite) expect(await page.getAttribute('html', 'data-yd-policy')).toBe('true');
       const directives = items.filter((i) => i.kind === 'directive');
       const missing = gold.directives.filter((g) => !directives.some((d) => matchesGold(d.text, g)));
       expect(missing).toEqual([]);
       // The outline lists the gold directives in their order in the text: each after the one before.
-      const entries = await page.getByRole('complementary', { name: '研读提纲' }).locator('.yd-entry').allTextContents();
+      const entries = await (await openPanel(page)).locator('.yd-entry').allTextContents();
       let previous = -1;
       const outOfOrder = gold.directives.filter((g) => {
         const at = entries.findIndex((e, i) => i > previous && matchesGold(e, g));

@@ -4,17 +4,13 @@
  * request on a site that is not enabled. Pages are our own fixtures.
  */
 import { describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { tabIdOf, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
-import { markedItems, visibleText, type MarkedItem } from '../support/page-helpers';
+import { markedItems, openPanel, panel, visibleText, type MarkedItem } from '../support/page-helpers';
 
 const env = useExtensionBrowser();
 
-/** The outline panel's entries (shadow DOM; Playwright's locators pierce open shadow roots). */
-function panel(page: Page): Locator {
-  return page.getByRole('complementary', { name: '研读提纲' });
-}
 
 /** Waits until the page's marks stop changing for `stillMs`, and returns them. */
 async function settledItems(page: Page, stillMs = 1_500): Promise<MarkedItem[]> {
@@ -52,8 +48,11 @@ describe('late and changing pages', () => {
     const items = await settledItems(page);
     expect(items.filter((i) => i.kind === 'directive').map((i) => i.text.slice(0, 2))).toEqual(['首先', '其次', '最后']);
     expect(items.some((i) => i.text.startsWith('一是要健全'))).toBe(false);
-    await expect.poll(() => panel(page).getByRole('button', { name: /^首先/ }).count()).toBe(1);
-    expect(await panel(page).getByRole('button', { name: /^一是要健全/ }).count()).toBe(0);
+    // The panel starts collapsed here: the test page's article runs the full width of the window.
+    expect(await page.getByRole('button', { name: '展开研读提纲' }).count()).toBe(1);
+    const outline = await openPanel(page);
+    await expect.poll(() => outline.getByRole('button', { name: /^首先/ }).count()).toBe(1);
+    expect(await outline.getByRole('button', { name: /^一是要健全/ }).count()).toBe(0);
     await page.close();
   });
 });

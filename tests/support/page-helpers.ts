@@ -2,7 +2,7 @@
  * Reading the page contract from a test: automatic marks grouped by item, the
  * outline panel's entries, and the page's visible text without our own UI.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** One automatic item on the page: its kind and its marked text (all pieces joined). */
 export interface MarkedItem {
@@ -41,4 +41,17 @@ export function visibleText(page: Page): Promise<string> {
 /** The same text normalised the way LABELING.md compares: NFKC, no white space, no punctuation. */
 export function comparable(text: string): string {
   return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** The outline panel (shadow DOM; Playwright's locators pierce open shadow roots). */
+export function panel(page: Page): Locator {
+  return page.getByRole('complementary', { name: '研读提纲' });
+}
+
+/** Opens the outline panel if it started collapsed (it does where it would cover the article). */
+export async function openPanel(page: Page): Promise<Locator> {
+  await page.waitForSelector('yandu-panel', { state: 'attached' });
+  const handle = page.getByRole('button', { name: '展开研读提纲' });
+  if ((await handle.count()) > 0) await handle.click();
+  return panel(page);
 }
