@@ -28,6 +28,9 @@ export const TABLE_LABELS: Record<string, string> = {
   articles: '文章',
   annotations: '笔记',
   tags: '标签',
+  summaries: '文章分析',
+  formulations: '提法库',
+  sightings: '提法出处',
 };
 
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));

@@ -8,6 +8,8 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
 import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
+import type { FormulationRecord, SightingRecord, SummaryRecord } from './formulations';
+import { registerSearchHooks, upgradeToVersion3 } from './search';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
@@ -17,6 +19,12 @@ export type YanduDb = Dexie & {
   annotations: EntityTable<AnnotationRecord, 'id'>;
   tags: EntityTable<TagRecord, 'name'>;
   meta: EntityTable<PersistenceRecord, 'key'>;
+  /** Schema v3: each policy article's recorded analysis (lib/db/formulations.ts). */
+  summaries: EntityTable<SummaryRecord, 'articleKey'>;
+  /** Schema v3: the 提法库, one record per formulation. */
+  formulations: EntityTable<FormulationRecord, 'text'>;
+  /** Schema v3: one formulation in one article. */
+  sightings: EntityTable<SightingRecord, 'id'>;
 };
 
 /** Version 1 (the walking skeleton). Kept exactly as it shipped. */
@@ -78,5 +86,21 @@ export function openDb(name: string = DB_NAME): YanduDb {
       meta: 'key',
     })
     .upgrade(upgradeToVersion2);
+  db.version(3)
+    .stores({
+      // *terms: search bigrams of the title (lib/db/search.ts).
+      articles: 'key, lastSeenAt, site, *terms',
+      // *terms: search bigrams of quote, note and tags; *tags: the notebook's tag filter.
+      annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
+      tags: 'name',
+      meta: 'key',
+      // The 提法库 (lib/db/formulations.ts): analysis summaries, formulations and their sightings.
+      summaries: 'articleKey, lastReadAt',
+      formulations: 'text, articles, firstSeenAt',
+      sightings: 'id, text, articleKey',
+    })
+    .upgrade(upgradeToVersion3);
+  // Keeps `terms` right on every write, whoever writes.
+  registerSearchHooks(db);
   return db;
 }

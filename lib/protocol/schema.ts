@@ -125,6 +125,53 @@ export const TabQuerySchema = v.strictObject({
 /** Which browser tab a request is about. */
 export type TabQuery = v.InferOutput<typeof TabQuerySchema>;
 
+/** Longest outline label or formulation sentence kept for the 提法库 (a summary, never the article). */
+export const MAX_SUMMARY_TEXT_CHARS = 200;
+/** Most outline entries, formulations, or sentences per formulation in one analysis record. */
+export const MAX_SUMMARY_ENTRIES = 300;
+/** Most sentences kept per formulation and article. */
+export const MAX_SENTENCES = 3;
+
+const summaryText = v.pipe(v.string(), v.maxLength(MAX_SUMMARY_TEXT_CHARS));
+
+/** One outline entry: a lead or a directive, with what is nested under it (lib/export OutlineEntry). */
+export interface OutlineEntryInput {
+  kind: 'lead' | 'directive';
+  marker: string | null;
+  label: string;
+  children: OutlineEntryInput[];
+}
+
+export const OutlineEntrySchema: v.GenericSchema<OutlineEntryInput> = v.strictObject({
+  kind: v.picklist(['lead', 'directive']),
+  marker: v.nullable(v.pipe(v.string(), v.maxLength(16))),
+  label: summaryText,
+  children: v.pipe(v.array(v.lazy(() => OutlineEntrySchema)), v.maxLength(MAX_SUMMARY_ENTRIES)),
+});
+
+export const AnalysisRecordSchema = v.strictObject({
+  page: PageInfoSchema,
+  /** The publisher as the page names it (og:site_name) or the site's usual name. */
+  source: v.pipe(v.string(), v.maxLength(64)),
+  /** Publication date as YYYY-MM-DD, when the page gives one. */
+  published: v.nullable(v.pipe(v.string(), v.isoDate())),
+  /** The outline counts as the panel shows them (4个方面 · 14项举措 · 10个提法). */
+  counts: v.pipe(v.string(), v.maxLength(120)),
+  outline: v.pipe(v.array(OutlineEntrySchema), v.maxLength(MAX_SUMMARY_ENTRIES)),
+  formulations: v.pipe(
+    v.array(
+      v.strictObject({
+        text: v.pipe(v.string(), v.minLength(2), v.maxLength(40)),
+        count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
+        sentences: v.pipe(v.array(summaryText), v.maxLength(MAX_SENTENCES)),
+      }),
+    ),
+    v.maxLength(MAX_SUMMARY_ENTRIES),
+  ),
+});
+/** What the reader script records about a policy article it analysed: its outline and formulations, never its text. */
+export type AnalysisRecord = v.InferOutput<typeof AnalysisRecordSchema>;
+
 /** What the background asks of a tab's reader script. */
 export interface RunRequest {
   /** Mark the page even if it does not score as a policy text. */

@@ -70,8 +70,8 @@ describe('backup round trip', () => {
     expect(file.mime).toBe('application/json');
     const json = JSON.parse(new TextDecoder().decode(file.data)) as BackupFile;
     expect(json).toMatchObject({ format: 'yandu-backup', version: 1, exportedAt: '2026-11-28T08:00:00.000Z', dbVersion: source.verno });
-    expect(json.counts).toEqual({ articles: 2, annotations: 3, tags: 3 });
-    expect(Object.keys(json.tables).sort()).toEqual(['annotations', 'articles', 'tags']);
+    expect(json.counts).toEqual({ articles: 2, annotations: 3, tags: 3, summaries: 0, formulations: 0, sightings: 0 });
+    expect(Object.keys(json.tables).sort()).toEqual(['annotations', 'articles', 'formulations', 'sightings', 'summaries', 'tags']);
   });
 
   test('an empty database gets everything back, deleted notes and tags included', async () => {

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { fieldScore, indexTerms, matchRanges, matches, normalizeForSearch, queryTerms, splitByRanges } from '@/lib/search';
+
+const NOTES = {
+  party: '要健全基层党组织领导的治理机制',
+  split: '基层 党\n组织建设', // re-wrapped on the page
+  traditional: '加強基層黨組織建設',
+  onlyChars: '基础工作要落实到层层责任',
+  other: '各部门要坚持人民至上',
+};
+
+const FOLDINGS: Record<string, string> = {
+  'ＡＢＣ１２３': 'abc123',
+  '基層黨組織': '基层党组织',
+  '基层 党\n组织': '基层党组织',
+  'Hello World': 'helloworld',
+  '①': '1',
+};
+
+test.each(Object.entries(FOLDINGS))('normalizeForSearch(%j) is %j', (input, expected) => {
+  expect(normalizeForSearch(input)).toBe(expected);
+});
+
+describe('index terms', () => {
+  test.each([
+    ['基层党组织', ['基层', '层党', '党组', '组织', '织']],
+    ['党建', ['党建', '建']],
+    ['学习 ABC2026', ['学习', '习', 'abc2026']],
+    ['“五好”', ['五好', '好']],
+  ])('%s', (text, expected) => {
+    expect(indexTerms([text]).sort()).toEqual([...expected].sort());
+  });
+
+  test.each([
+    ['基层党组织', { exact: ['基层', '层党', '党组', '组织'], prefixes: [] }],
+    ['党', { exact: [], prefixes: ['党'] }],
+    ['5g网络', { exact: ['网络'], prefixes: ['5g'] }],
+  ])('query %s', (query, expected) => {
+    expect(queryTerms(normalizeForSearch(query))).toEqual(expected);
+  });
+
+  test('every term of a query is among the terms of a text containing it', () => {
+    const terms = new Set(indexTerms([NOTES.party]));
+    for (const q of ['基层党组织', '组织', '机制']) {
+      const { exact, prefixes } = queryTerms(normalizeForSearch(q));
+      expect(exact.every((t) => terms.has(t))).toBe(true);
+      expect(prefixes.every((p) => [...terms].some((t) => t.startsWith(p)))).toBe(true);
+    }
+    // A one-character query at the very end of a text is found through the run's last character.
+    expect(terms.has('制')).toBe(true);
+  });
+});
+
+describe('matching', () => {
+  const query = normalizeForSearch('基层党组织');
+  test.each(Object.entries(NOTES).filter(([k]) => ['party', 'split', 'traditional'].includes(k)))('should match: %s', (_, text) => {
+    expect(matches(text, query)).toBe(true);
+  });
+  test.each(Object.entries(NOTES).filter(([k]) => ['onlyChars', 'other'].includes(k)))('should not match: %s', (_, text) => {
+    expect(matches(text, query)).toBe(false);
+  });
+
+  test('ranges point into the original text, across white space', () => {
+    expect(matchRanges(NOTES.split, query)).toEqual([{ start: 0, end: 7 }]);
+    expect(matchRanges('一是基层，二是基层', normalizeForSearch('基层'))).toEqual([
+      { start: 2, end: 4 },
+      { start: 7, end: 9 },
+    ]);
+    expect(matchRanges(NOTES.other, query)).toEqual([]);
+  });
+
+  test('pieces for rendering cover the whole text', () => {
+    const text = '一是基层，二是基层';
+    const pieces = splitByRanges(text, matchRanges(text, normalizeForSearch('基层')));
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.filter((p) => p.hit).map((p) => p.text)).toEqual(['基层', '基层']);
+  });
+
+  test.each([
+    ['tags', '基层', '基层', 8],
+    ['note', '基层工作', '基层', 3],
+    ['quote', '基层基层基层基层', '基层', 6],
+    ['title', '无关', '基层', 0],
+  ] as const)('score of %s %s', (field, text, q, expected) => {
+    expect(fieldScore(field, text, normalizeForSearch(q))).toBe(expected);
+  });
+});
