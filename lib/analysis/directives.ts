@@ -42,8 +42,6 @@ const MARKER = new RegExp(
 const CLAUSE_BOUNDARY = new Set([...'，,。.；;：:！!？?、（(“"‘「*#>—-–·•【】']);
 /** Characters after which a heading marker (一、) may stand: only a sentence end, besides a line start. */
 const SENTENCE_BOUNDARY = new Set([...'。！!？?*#>']);
-/** Where a directive's first sentence ends. */
-const SENTENCE_END = new Set([...'。！!？?；;']);
 /** Separators between a marker and its item's text (第一，坚持… → the text starts at 坚持). */
 const AFTER_MARKER = new Set([...'，,：:、．. ']);
 /**
@@ -159,12 +157,20 @@ function chainSeries(candidates: readonly Candidate[], form: FormName): Candidat
   return series;
 }
 
+/**
+ * The stretch of an item's first sentence: up to MAX_ITEM_CHARS characters
+ * that do not end a sentence (。！？；). Sticky, read from the item's
+ * body: native code from the first call, where a character loop would be
+ * interpreted on a freshly loaded page.
+ */
+const FIRST_SENTENCE = new RegExp(`[^。！!？?；;]{0,${MAX_ITEM_CHARS}}`, 'y');
+
 /** End of an item's marked span: its first sentence, cut at the next item, the paragraph end or a cap. */
 function itemEnd(text: string, bodyStart: number, limit: number): number {
   const stop = Math.min(limit, bodyStart + MAX_ITEM_CHARS);
-  for (let i = bodyStart; i < stop; i++) {
-    if (SENTENCE_END.has(text.charAt(i))) return i + 1;
-  }
+  FIRST_SENTENCE.lastIndex = bodyStart;
+  const sentenceEnd = bodyStart + FIRST_SENTENCE.exec(text)![0].length;
+  if (sentenceEnd < stop) return sentenceEnd + 1;
   let end = stop;
   while (end > bodyStart && (isSpace(text.charCodeAt(end - 1)) || AFTER_MARKER.has(text.charAt(end - 1)))) end--;
   return end;

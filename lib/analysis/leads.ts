@@ -20,12 +20,17 @@ import type { DetectedItem } from './types';
 const MAX_LEAD_CHARS = 30;
 /** Shortest: a two-character line is a label, not a lead. */
 const MIN_LEAD_CHARS = 6;
-/** Characters set aside at a paragraph's start: Markdown, bullets, dashes, spaces. */
-const OPENERS = new Set([...'*#>-—–·•●■◆ \t\u3000']);
+/**
+ * Characters set aside at a paragraph's start: Markdown, bullets, dashes,
+ * spaces. This and OPENING_SENTENCE are sticky regexes read at a paragraph's
+ * start: native code from the first call, where character loops would be
+ * interpreted on a freshly loaded page.
+ */
+const OPENERS = /[*#>\-—–·•●■◆ \t\u3000]*/y;
 /** Characters set aside at a heading's end (Markdown bold). */
 const CLOSERS = new Set([...'* \t\u3000']);
-/** Where an opening sentence ends. */
-const SENTENCE_END = new Set([...'。！!？?']);
+/** An opening sentence up to its end mark (。！？), read at most one character past MAX_LEAD_CHARS. */
+const OPENING_SENTENCE = new RegExp(`[^。！!？?]{0,${MAX_LEAD_CHARS + 1}}`, 'y');
 /** Clause separators inside an opening sentence (a space separates the halves of a heading). */
 const CLAUSE_BREAK = /[，,\s]+/;
 /** Enumerators outside the directive forms (表现一：, 措施二、) and markers: never leads. */
@@ -66,12 +71,12 @@ interface Opening {
 }
 
 function openingOf(text: string, start: number, end: number): Opening | null {
-  let s = start;
-  while (s < end && OPENERS.has(text.charAt(s))) s++;
+  OPENERS.lastIndex = start;
+  const s = Math.min(end, start + OPENERS.exec(text)![0].length);
   const dashed = s > start && text.slice(start, s).includes('—');
   const limit = Math.min(end, s + MAX_LEAD_CHARS + 1);
-  let stop = s;
-  while (stop < limit && !SENTENCE_END.has(text.charAt(stop))) stop++;
+  OPENING_SENTENCE.lastIndex = s;
+  const stop = Math.min(limit, s + OPENING_SENTENCE.exec(text)![0].length);
   let sentenceEnd: number;
   let heading = false;
   if (stop < limit) sentenceEnd = stop;
@@ -86,8 +91,8 @@ function openingOf(text: string, start: number, end: number): Opening | null {
   return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed, continues };
 }
 
-function isBalancedPair(sentence: string): boolean {
-  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.length > 0);
+function isBalancedPair(parts: readonly string[]): boolean {
+  const clauses = parts.filter((c) => c.length > 0);
   if (clauses.length !== 2 || !clauses.every((c) => WORDS_ONLY.test(c))) return false;
   const [a, b] = [clauses[0]!.length, clauses[1]!.length];
   const short = Math.min(a, b);
@@ -125,13 +130,13 @@ export function findLeads(src: Source, directives: readonly DetectedItem[]): Det
   for (const para of paras) {
     const o = openingOf(text, para.start, para.end);
     if (!o || directiveStarts.has(o.start)) continue;
-    const balanced = isBalancedPair(o.sentence);
+    const parts = o.sentence.split(CLAUSE_BREAK);
+    const balanced = isBalancedPair(parts);
     if (o.heading && balanced) addTo(groups, 'heading', o);
     if (!o.continues) continue;
     if (balanced) addTo(groups, 'couplet', o);
     if (o.dashed) addTo(groups, 'dash', o);
-    const clauses = o.sentence.split(CLAUSE_BREAK).length;
-    addTo(groups, `p:${clauses}:${o.sentence.slice(0, PREFIX_CHARS)}`, o);
+    addTo(groups, `p:${parts.length}:${o.sentence.slice(0, PREFIX_CHARS)}`, o);
     if (o.sentence.length > SUFFIX_CHARS) addTo(groups, `s:${o.sentence.slice(-SUFFIX_CHARS)}`, o);
   }
   const leads = new Set<Opening>();
