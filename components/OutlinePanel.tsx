@@ -41,6 +41,8 @@ export const KIND_LABELS: readonly [ItemKind, string][] = [
 export interface OutlinePanelProps {
   /** The article's title, or null. */
   title: string | null;
+  /** Source and date of the article, shown under the title; null when the page gives neither. */
+  byline?: string | null;
   /** The counts line, e.g. “4个方面 · 14项举措 · 10个提法”. */
   counts: string;
   /** The outline tree. */
@@ -103,6 +105,7 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
         </button>
       </header>
       {title && <p class="yd-title">{title}</p>}
+      {props.byline && <p class="yd-byline">{props.byline}</p>}
       <div class="yd-kinds" role="group" aria-label="显示的标注">
         {KIND_LABELS.map(([kind, label]) => (
           <button

@@ -5,6 +5,8 @@
  * logic lives in lib/ and components/.
  */
 import { MARK_STYLE } from '@/lib/highlight';
+import { kindColorStyle } from '@/lib/reader/mark-kinds';
+import { kindColorsItem } from '@/lib/reader/preferences';
 import { onMessage } from '@/lib/messaging';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { mountPanel } from './panel-ui';
@@ -52,7 +54,15 @@ export default defineContentScript({
     const startedAt = performance.now();
     const style = document.createElement('style');
     style.textContent = MARK_STYLE;
-    (document.head ?? document.documentElement).append(style);
+    // The reader's colours per kind (settings) come after the defaults and override them.
+    const colors = document.createElement('style');
+    (document.head ?? document.documentElement).append(style, colors);
+    const paint = (value: Parameters<typeof kindColorStyle>[0] | null): void => {
+      colors.textContent = kindColorStyle(value ?? {});
+    };
+    void kindColorsItem.getValue().then(paint, () => undefined);
+    const unwatchColors = kindColorsItem.watch(paint);
+    ctx.onInvalidated(unwatchColors);
 
     onMessage('runReader', ({ data }) => reader.run(data.forced === true));
     await reader.run(forced, startedAt);

@@ -23,6 +23,8 @@ const PANEL_SPACE_PX = 330;
 export interface PanelContent extends PanelModel {
   /** The article's title. */
   title: string | null;
+  /** Source and date under the title ("人民日报 · 2024-01-01"), or null. */
+  byline: string | null;
   /** The counts line. */
   counts: string;
   /** The article's element: the panel opens by itself only where it does not cover it. */
@@ -100,6 +102,7 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
           shown && (
             <OutlinePanel
               title={shown.title}
+              byline={shown.byline}
               counts={shown.counts}
               nodes={shown.nodes}
               formulations={shown.formulations}

@@ -4,15 +4,18 @@
  * marks. Sets the page contract attributes each time it finishes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyze, type Analysis } from '@/lib/analysis';
+import { analyze, type Analysis, type ItemKind } from '@/lib/analysis';
 import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { sendMessage } from '@/lib/messaging';
 import { markPageDone } from '@/lib/page-state';
+import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
+import { markKindsItem } from '@/lib/reader/preferences';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
 import { markAnalysis } from './marks';
 import { pageQuery, restoreNotes } from './notes-state';
+import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import type { AnnotationRecord } from '@/lib/db/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
@@ -38,6 +41,9 @@ export class PageReader {
   private analysis: Analysis | null = null;
   private autoMarks: Element[] = [];
   private watch: ContentWatch | null = null;
+  /** The kinds the reader wants marked (settings), asked for at document_start. */
+  private readonly markKinds = markKindsItem.getValue().catch((): ItemKind[] => ['lead', 'directive', 'slogan', 'parallel']);
+  private kinds: ReadonlySet<ItemKind> = new Set();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -65,11 +71,13 @@ export class PageReader {
     this.watching();
     document.documentElement.setAttribute('data-yd-state', 'working');
     const saved = this.savedNotes();
+    this.kinds = new Set(await this.markKinds);
     const article = extractArticle(document);
     if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
       this.watching().withoutWatching(() => this.apply(article));
       const notes = await saved;
       this.watching().withoutWatching(() => restoreNotes(this.map, notes));
+      jumpToLinkedNote();
     } else if (!article && this.hasArticle) {
       this.watching().withoutWatching(() => this.clear());
     }
@@ -126,11 +134,13 @@ export class PageReader {
     this.map.adopt(fresh.map);
     this.hasArticle = true;
     this.appliedForced = this.forced;
-    this.analysis = analyze({ text: fresh.text, title: fresh.title, force: this.forced });
+    this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds);
+    reportAnalysis(this.analysis, fresh);
     if (this.marked()) {
       this.autoMarks = markAnalysis(this.map, this.analysis.items);
       this.panelContent.value = {
         title: fresh.title,
+        byline: [fresh.source, fresh.published].filter(Boolean).join(' · ') || null,
         counts: this.analysis.outline.counts,
         articleRoot: fresh.root,
         ...panelModel(this.analysis),

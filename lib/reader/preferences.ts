@@ -11,3 +11,11 @@ export const panelCollapsedItem = storage.defineItem<boolean | null>('local:pane
 
 /** Kinds of automatic marks the reader switched off. */
 export const hiddenKindsItem = storage.defineItem<ItemKind[]>('local:hiddenKinds', { fallback: [] });
+
+/** Kinds of automatic marks the reader wants marked at all (settings page); the others are neither marked nor listed. */
+export const markKindsItem = storage.defineItem<ItemKind[]>('local:markKinds', {
+  fallback: ['lead', 'directive', 'slogan', 'parallel'],
+});
+
+/** Colour ("#rrggbb") per kind of automatic mark chosen in settings; kinds left out keep the default. */
+export const kindColorsItem = storage.defineItem<Partial<Record<ItemKind, string>>>('local:kindColors', { fallback: {} });
