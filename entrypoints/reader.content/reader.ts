@@ -17,6 +17,7 @@ import { markAnalysis } from './marks';
 import { pageQuery, restoreNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
+import { articleKey } from '@/lib/article-key';
 import type { AnnotationRecord } from '@/lib/db/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
@@ -36,7 +37,7 @@ export class PageReader {
   private forced = false;
   /** Whether the marks on the page were made in forced mode. */
   private appliedForced = false;
-  /** Notes asked for at document_start, with the query they answer. */
+  /** Notes asked for at document_start, with the article key they answer for. */
   private prefetched: { key: string; notes: Promise<AnnotationRecord[]> } | null = null;
   private analysis: Analysis | null = null;
   private autoMarks: Element[] = [];
@@ -95,7 +96,7 @@ export class PageReader {
    */
   prefetchNotes(): void {
     const query = pageQuery();
-    this.prefetched = { key: JSON.stringify(query), notes: this.fetchNotes(query) };
+    this.prefetched = { key: articleKey(query.url, query.canonicalUrl), notes: this.fetchNotes(query) };
   }
 
   /** The saved notes of the page as it is now: the prefetched answer when the query is unchanged. */
@@ -103,7 +104,8 @@ export class PageReader {
     const query = pageQuery();
     const early = this.prefetched;
     this.prefetched = null;
-    return early?.key === JSON.stringify(query) ? early.notes : this.fetchNotes(query);
+    // The same article (e.g. a canonical link of another site, which does not count) gets the early answer.
+    return early?.key === articleKey(query.url, query.canonicalUrl) ? early.notes : this.fetchNotes(query);
   }
 
   private fetchNotes(query: ArticleQuery): Promise<AnnotationRecord[]> {
