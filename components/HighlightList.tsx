@@ -1,6 +1,8 @@
 /** A list of the reader's highlights: quote, page title, time. Text only, never HTML. */
 import type { JSX } from 'preact';
 import type { AnnotationWithArticle } from '@/lib/db/records';
+import { matchRanges, normalizeForSearch } from '@/lib/search';
+import { Highlighted } from './notebook/Highlighted';
 
 export interface HighlightListProps {
   /** The highlights, in the order to show. */
@@ -9,14 +11,17 @@ export interface HighlightListProps {
   emptyText: string;
   /** Whether to show each highlight's article title (not needed within one page). */
   showArticle: boolean;
+  /** Search words to mark in the quotes and notes. */
+  query?: string;
 }
 
 const TIME_FORMAT = new Intl.DateTimeFormat('zh-CN', {
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
 });
 
-export function HighlightList({ items, emptyText, showArticle }: HighlightListProps): JSX.Element {
+export function HighlightList({ items, emptyText, showArticle, query = '' }: HighlightListProps): JSX.Element {
   if (items.length === 0) return <p class="empty">{emptyText}</p>;
+  const folded = normalizeForSearch(query);
   return (
     <ul class="highlights">
       {items.map((item) => (
@@ -26,8 +31,14 @@ export function HighlightList({ items, emptyText, showArticle }: HighlightListPr
               未定位
             </span>
           )}
-          <blockquote class="quote">{item.quote.exact}</blockquote>
-          {item.note && <p class="note">{item.note}</p>}
+          <blockquote class="quote">
+            <Highlighted text={item.quote.exact} ranges={matchRanges(item.quote.exact, folded)} />
+          </blockquote>
+          {item.note && (
+            <p class="note">
+              <Highlighted text={item.note} ranges={matchRanges(item.note, folded)} />
+            </p>
+          )}
           {item.tags.length > 0 && <p class="tags">{item.tags.map((tag) => `#${tag}`).join(' ')}</p>}
           <div class="meta">
             {showArticle && <span class="article">{item.articleTitle || item.articleUrl}</span>}

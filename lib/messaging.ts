@@ -16,6 +16,7 @@ import type {
   RecentQuery,
   RunRequest,
   TabQuery,
+  AnalysisRecord,
 } from './protocol/schema';
 
 /** Every message: its payload and its reply. */
@@ -48,6 +49,8 @@ export interface ProtocolMap {
   runReaderOnTab(query: TabQuery): void;
   /** From the background to a tab's reader script: run now, marking even non-policy pages. */
   runReader(request: RunRequest): void;
+  /** The reader script analysed a policy article: record its outline and formulations (提法库). */
+  recordAnalysis(record: AnalysisRecord): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,11 +1,38 @@
+/**
+ * The popup: reads only what it first shows (this page's notes and analysis,
+ * five recent articles, twenty recent notes) straight from the database (the
+ * popup is an extension page), then searches as the reader types. Export and
+ * the notebook load only when asked for.
+ */
 import { render } from 'preact';
 import { PopupView, type PopupData } from '@/components/PopupView';
+import { popupSnapshot, queryNotes, type NoteRow } from '@/lib/db/notebook';
 import type { AnnotationWithArticle } from '@/lib/db/records';
+import { openDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
 
 /** How many of the newest highlights the popup lists. */
-const RECENT_LIMIT = 50;
+const RECENT_LIMIT = 20;
+/** How many search results the popup lists (the notebook shows all). */
+const RESULT_LIMIT = 30;
+
+const db = openDb();
+const app = document.getElementById('app')!;
+let data: PopupData = { page: null, recent: null, error: null };
+
+function show(patch: Partial<PopupData>): void {
+  data = { ...data, ...patch };
+  render(<PopupView {...data} />, app);
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function flat(rows: readonly NoteRow[]): AnnotationWithArticle[] {
+  return rows.map((row) => ({ ...row.note, articleTitle: row.articleTitle, articleUrl: row.articleUrl }));
+}
 
 /** The tab the popup is about: `?tab=ID` (for tests and the demo) or the active tab. */
 async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
@@ -16,36 +43,63 @@ async function currentTab(): Promise<{ id?: number; url?: string } | undefined> 
 }
 
 /** Asks the background to run the reader on `tabId`, then closes the popup (the page shows the result). */
-async function analyseTab(tabId: number, show: (data: PopupData) => void, shown: PopupData): Promise<void> {
+async function analyseTab(tabId: number): Promise<void> {
   try {
     await sendMessage('runReaderOnTab', { tabId });
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   } catch (error) {
-    show({ ...shown, error: `无法分析本页：${error instanceof Error ? error.message : String(error)}` });
+    show({ error: `无法分析本页：${reason(error)}` });
   }
 }
 
-async function load(show: (data: PopupData) => void): Promise<void> {
-  show({ page: null, recent: null, error: null });
+/** Exports this page's notes as Word (the export code loads only now). */
+async function exportPage(articleKey: string): Promise<void> {
   try {
-    const [tab, recent] = await Promise.all([currentTab(), sendMessage('recentAnnotations', { limit: RECENT_LIMIT })]);
-    const url = tab?.url;
-    let page: AnnotationWithArticle[] = [];
-    if (url && /^https?:/.test(url)) {
-      // The page's reader script knows its canonical link; without one running, the address alone.
-      const query = tab?.id === undefined ? { url } : await sendMessage('pageIdentity', undefined, tab.id).catch(() => ({ url }));
-      const records = await sendMessage('annotationsForArticle', query);
-      const title = recent.find((r) => records.some((p) => p.id === r.id))?.articleTitle ?? '';
-      page = records.map((r) => ({ ...r, articleTitle: title, articleUrl: url }));
-    }
-    const data: PopupData = { page, recent, error: null };
-    const tabId = tab?.id;
-    if (tabId !== undefined && url && /^https?:/.test(url)) data.onAnalysePage = () => void analyseTab(tabId, show, data);
-    show(data);
+    const [{ studyRecordOf }, { exportStudyRecord }, { saveFile }] = await Promise.all([
+      import('@/lib/db/notebook'),
+      import('@/lib/export'),
+      import('../notebook/download'),
+    ]);
+    const file = await exportStudyRecord('docx', await studyRecordOf(db, { articleKeys: [articleKey], noteIds: [] }));
+    saveFile(file);
+    show({ status: `已导出：${file.filename}` });
   } catch (error) {
-    show({ page: [], recent: [], error: `读取标注失败：${error instanceof Error ? error.message : String(error)}` });
+    show({ error: `导出失败：${reason(error)}` });
   }
 }
 
-const app = document.getElementById('app')!;
-void load((data) => render(<PopupView {...data} />, app));
+let searchRun = 0;
+async function search(query: string): Promise<void> {
+  const run = ++searchRun;
+  show({ query, results: null });
+  if (query.trim() === '') return;
+  try {
+    const { rows } = await queryNotes(db, { query }, 'relevance', 0, RESULT_LIMIT);
+    if (run === searchRun) show({ results: flat(rows) });
+  } catch (error) {
+    show({ error: `搜索失败：${reason(error)}` });
+  }
+}
+
+async function load(): Promise<void> {
+  show({ onQuery: (q) => void search(q), onOpenNotebook: () => void browser.tabs.create({ url: browser.runtime.getURL('/notebook.html') }) });
+  try {
+    const tab = await currentTab();
+    const url = tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
+    const [snapshot, recent] = await Promise.all([popupSnapshot(db, url), queryNotes(db, {}, 'newest', 0, RECENT_LIMIT)]);
+    const tabId = tab?.id;
+    const first = snapshot.page[0];
+    show({
+      page: flat(snapshot.page),
+      recent: flat(recent.rows),
+      summary: snapshot.summary,
+      recentArticles: snapshot.recentArticles,
+      onAnalysePage: tabId !== undefined && url ? () => void analyseTab(tabId) : undefined,
+      onExportPage: first ? () => void exportPage(first.note.articleKey) : undefined,
+    });
+  } catch (error) {
+    show({ page: [], recent: [], error: `读取标注失败：${reason(error)}` });
+  }
+}
+
+void load();

@@ -55,7 +55,7 @@ function reason(error: unknown): string {
 }
 
 /** The page's publication date: meta tags first, then the first date near the top of the page. */
-function publicationDate(): string | null {
+export function publicationDate(): string | null {
   const meta = document.querySelector<HTMLMetaElement>(
     'meta[name="publishdate" i], meta[name="PubDate" i], meta[property="article:published_time"], meta[name="firstpublishedtime" i], meta[itemprop="datePublished"]',
   );

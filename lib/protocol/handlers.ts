@@ -11,11 +11,14 @@ import {
   saveAnnotation,
   updateAnnotation,
 } from '../db/annotations';
+import { withStorageMessages } from '../db/errors';
+import { recordAnalysis } from '../db/formulations';
 import { persistenceStatus } from '../db/persist';
 import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../db/records';
 import type { YanduDb } from '../db/schema';
 import { listTags } from '../db/tags';
 import {
+  AnalysisRecordSchema,
   AnnotationDraftSchema,
   AnnotationEditSchema,
   ArticleQuerySchema,
@@ -48,10 +51,13 @@ export interface DbHandlers {
   reportPlacement(data: unknown): Promise<void>;
   /** The stored answer to the persistence request. */
   storageStatus(data: unknown): Promise<PersistenceRecord | null>;
+  /** Validates and records a policy article's analysis (提法库). */
+  recordAnalysis(data: unknown): Promise<void>;
 }
 
 export function createDbHandlers(db: YanduDb): DbHandlers {
-  return {
+  // Storage failures reach the reader in Chinese (lib/db/errors.ts).
+  return withStorageMessages<DbHandlers>(db, {
     saveAnnotation: async (data) => saveAnnotation(db, parseMessage(AnnotationDraftSchema, data, 'saveAnnotation')),
     annotationsForArticle: async (data) =>
       annotationsForArticle(db, parseMessage(ArticleQuerySchema, data, 'annotationsForArticle')),
@@ -69,7 +75,10 @@ export function createDbHandlers(db: YanduDb): DbHandlers {
       parseMessage(NoPayloadSchema, data, 'storageStatus');
       return persistenceStatus(db);
     },
-  };
+    recordAnalysis: async (data) => {
+      await recordAnalysis(db, parseMessage(AnalysisRecordSchema, data, 'recordAnalysis'));
+    },
+  });
 }
 
 /** The badge text for a page report: the number of directives on policy pages, else nothing. */

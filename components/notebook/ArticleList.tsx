@@ -1,0 +1,41 @@
+/** The notebook's articles: title, site, published and read dates, counts; many can be selected. */
+import type { JSX } from 'preact';
+import type { ArticleRow } from '@/lib/db/notebook';
+import { formatDay } from './labels';
+import { SelectableRows, type SelectableListProps } from './VirtualList';
+
+/** Height of one article row. */
+export const ARTICLE_ROW_PX = 64;
+
+/** The articles (keyed by article key), each of which can be opened. */
+export interface ArticleListProps extends SelectableListProps<ArticleRow> {
+  /** Shows only this article's notes. */
+  onOpen: (key: string) => void;
+}
+
+export function ArticleList({ onOpen, ...props }: ArticleListProps): JSX.Element {
+  return (
+    <SelectableRows
+      {...props}
+      rowHeight={ARTICLE_ROW_PX}
+      label="文章列表"
+      keyOf={(row) => row.article.key}
+      pickLabel={(row) => `选择文章：${row.article.title || row.article.url}`}
+      rowClass={() => 'article-row'}
+      render={({ article, summary, notes }) => (
+        <>
+          <button type="button" class="title link" onClick={() => onOpen(article.key)} title="只看这篇文章的笔记">
+            {article.title || article.url}
+          </button>
+          <p class="meta">
+            <span>{summary?.source || article.site}</span>
+            {summary?.published && <span>发布 {summary.published}</span>}
+            <span>阅读 {formatDay(article.lastSeenAt)}</span>
+            <span class="count">{notes} 条笔记</span>
+            {summary?.counts && <span>{summary.counts}</span>}
+          </p>
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The notebook page: one search box, the filters, the notes or articles list,
+ * the 提法库, selection with delete and undo, export by format, backup and
+ * restore. Data by props, actions by callbacks (entrypoints/notebook wires them).
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import type { ArticleRow, NoteRow } from '@/lib/db/notebook';
+import { ArticleList } from './ArticleList';
+import { Filters, type FiltersProps } from './Filters';
+import { NoteList } from './NoteList';
+
+/** The notebook's views. */
+export type NotebookTab = 'notes' | 'articles' | 'formulations';
+/** Export formats offered, named as the reader knows them (DESIGN.md contract). */
+export const EXPORT_BUTTONS = [
+  ['docx', 'Word'],
+  ['markdown', 'Markdown'],
+  ['text', '文本'],
+  ['csv', 'CSV'],
+] as const;
+/** One export format's id. */
+export type ExportChoice = (typeof EXPORT_BUTTONS)[number][0];
+
+/** The view's props: the filters' (shown above the lists) and its own. */
+export interface NotebookViewProps extends FiltersProps {
+  /** The view shown. */
+  tab: NotebookTab;
+  /** Switches the view. */
+  onTab: (tab: NotebookTab) => void;
+  /** The search box's text. */
+  query: string;
+  /** Reports typing in the search box. */
+  onQuery: (query: string) => void;
+  /** The notes loaded; null while loading. */
+  notes: readonly NoteRow[] | null;
+  /** The articles loaded; null while loading. */
+  articles: readonly ArticleRow[] | null;
+  /** Selected note ids and article keys. */
+  selectedNotes: ReadonlySet<string>;
+  /** Selected article keys. */
+  selectedArticles: ReadonlySet<string>;
+  /** Selects or unselects a note. */
+  onToggleNote: (id: string) => void;
+  /** Selects or unselects an article. */
+  onToggleArticle: (key: string) => void;
+  /** Shows one article's notes. */
+  onOpenArticle: (key: string) => void;
+  /** Loads more notes / articles. */
+  onMoreNotes?: () => void;
+  /** Loads more articles. */
+  onMoreArticles?: () => void;
+  /** Deletes the selected notes. */
+  onDelete: () => void;
+  /** Present while the last deletion can be undone. */
+  onUndo?: () => void;
+  /** Exports the selection (or what the list shows) in a format. */
+  onExport: (format: ExportChoice) => void;
+  /** Writes the backup file. */
+  onBackup: () => void;
+  /** Restores a backup file. */
+  onImport: (file: File) => void;
+  /** A status line (export done, import summary). */
+  status: string | null;
+  /** An error to show, in Chinese. */
+  error: string | null;
+  /** The 提法库 view (rendered by the caller). */
+  formulations: ComponentChildren;
+  /** Height for the lists, in pixels. */
+  listHeight: number;
+}
+
+const TABS: [NotebookTab, string][] = [
+  ['notes', '笔记'],
+  ['articles', '文章'],
+  ['formulations', '提法库'],
+];
+
+export function NotebookView(props: NotebookViewProps): JSX.Element {
+  const selectedCount = props.selectedNotes.size + props.selectedArticles.size;
+  return (
+    <main class="notebook">
+      <header class="top">
+        <h1>研读笔记本</h1>
+        <input
+          type="search"
+          role="searchbox"
+          aria-label="搜索笔记"
+          placeholder="搜索划线、批注、标签、标题"
+          value={props.query}
+          onInput={(e) => props.onQuery(e.currentTarget.value)}
+        />
+      </header>
+      <nav class="tabs" role="tablist">
+        {TABS.map(([tab, name]) => (
+          <button key={tab} type="button" role="tab" aria-selected={props.tab === tab} onClick={() => props.onTab(tab)}>{name}</button>
+        ))}
+      </nav>
+      <div class="actions" role="toolbar" aria-label="导出与管理">
+        <span class="selected">{selectedCount > 0 ? `已选 ${selectedCount} 项` : '未选择：导出当前列表'}</span>
+        {EXPORT_BUTTONS.map(([format, name]) => (
+          <button key={format} type="button" onClick={() => props.onExport(format)}>{name}</button>
+        ))}
+        <button type="button" onClick={props.onBackup}>备份</button>
+        <label class="import">
+          导入备份
+          <input type="file" accept="application/json,.json" aria-label="导入备份" onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) props.onImport(file);
+            e.currentTarget.value = '';
+          }} />
+        </label>
+        <button type="button" disabled={props.selectedNotes.size === 0} onClick={props.onDelete}>删除所选</button>
+        {props.onUndo && <button type="button" onClick={props.onUndo}>撤销</button>}
+      </div>
+      {props.error && <p role="alert" class="error">{props.error}</p>}
+      {props.status && <p role="status" class="status">{props.status}</p>}
+      {props.tab === 'formulations' ? (
+        props.formulations
+      ) : (
+        <>
+          <Filters filter={props.filter} sort={props.sort} sites={props.sites} tags={props.tags} onFilter={props.onFilter} onSort={props.onSort} />
+          {props.tab === 'notes' ? (
+            props.notes === null ? (
+              <p class="loading">正在读取…</p>
+            ) : props.notes.length === 0 ? (
+              <p class="empty">{props.query || Object.keys(props.filter).length > 0 ? '没有符合条件的笔记。' : '还没有笔记。在政策文章中选中文字，点“划线”或“批注”即可保存。'}</p>
+            ) : (
+              <NoteList rows={props.notes} selected={props.selectedNotes} onToggle={props.onToggleNote} onMore={props.onMoreNotes} height={props.listHeight} />
+            )
+          ) : props.articles === null ? (
+            <p class="loading">正在读取…</p>
+          ) : props.articles.length === 0 ? (
+            <p class="empty">没有文章。</p>
+          ) : (
+            <ArticleList rows={props.articles} selected={props.selectedArticles} onToggle={props.onToggleArticle} onOpen={props.onOpenArticle} onMore={props.onMoreArticles} height={props.listHeight} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * The notebook page: holds the page's state and wires the database queries
+ * (lib/db/notebook, lib/db/formulations), export (lib/export) and backup
+ * (lib/backup) to the components. Reads a page of rows at a time.
+ */
+import { render, type JSX } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { FormulationList } from '@/components/notebook/FormulationList';
+import { NotebookView, type ExportChoice, type NotebookTab } from '@/components/notebook/NotebookView';
+import { exportBackup, importBackup } from '@/lib/backup';
+import { countFormulations, listFormulations, sightingsOf, type FormulationRecord, type SightingRecord } from '@/lib/db/formulations';
+import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes, studyRecordOf, type ArticleRow, type NoteFilter, type NoteRow, type NoteSort } from '@/lib/db/notebook';
+import { openDb } from '@/lib/db/schema';
+import { listTags } from '@/lib/db/tags';
+import { exportStudyRecord } from '@/lib/export';
+import { reason, saveFile } from './download';
+
+/** Rows read per request. */
+const PAGE_ROWS = 100;
+/** Formulations read per request. */
+const PAGE_FORMULATIONS = 200;
+/** Articles whose sentences a formulation shows at most. */
+const MAX_SIGHTINGS = 50;
+/** Notes of the current list exported when nothing is selected. */
+const MAX_LIST_EXPORT = 2_000;
+/** Space the header, tabs, actions and filters take above the lists. */
+const CHROME_PX = 230;
+
+const db = openDb();
+
+/** The start of the current month (本月新见). */
+function monthStart(): number {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), 1).getTime();
+}
+
+function App(): JSX.Element {
+  const [tab, setTab] = useState<NotebookTab>('notes');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<NoteFilter>({});
+  const [sort, setSort] = useState<NoteSort>('newest');
+  const [notes, setNotes] = useState<NoteRow[] | null>(null);
+  const [notesMore, setNotesMore] = useState(false);
+  const [articles, setArticles] = useState<ArticleRow[] | null>(null);
+  const [articlesMore, setArticlesMore] = useState(false);
+  const [sites, setSites] = useState<string[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [selectedNotes, setSelectedNotes] = useState<ReadonlySet<string>>(new Set());
+  const [selectedArticles, setSelectedArticles] = useState<ReadonlySet<string>>(new Set());
+  const [undo, setUndo] = useState<string[] | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [formulations, setFormulations] = useState<FormulationRecord[]>([]);
+  const [formulationTotal, setFormulationTotal] = useState(0);
+  const [newOnly, setNewOnly] = useState(false);
+  const [openFormulation, setOpenFormulation] = useState<{ text: string; sightings: SightingRecord[] } | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [height, setHeight] = useState(Math.max(300, window.innerHeight - CHROME_PX));
+  const loading = useRef(false);
+  const fullFilter: NoteFilter = { ...filter, query };
+  const noteSort: NoteSort = query.trim() === '' && sort === 'relevance' ? 'newest' : sort;
+
+  useEffect(() => {
+    const onResize = (): void => setHeight(Math.max(300, window.innerHeight - CHROME_PX));
+    window.addEventListener('resize', onResize);
+    void Promise.all([listSites(db), listTags(db)]).then(([s, t]) => {
+      setSites(s);
+      setTags(t);
+    });
+    return () => window.removeEventListener('resize', onResize);
+  }, [revision]);
+
+  useEffect(() => {
+    let live = true;
+    const run = async (): Promise<void> => {
+      try {
+        if (tab === 'notes') {
+          const page = await queryNotes(db, fullFilter, noteSort, 0, PAGE_ROWS);
+          if (live) (setNotes(page.rows), setNotesMore(page.hasMore));
+        } else if (tab === 'articles') {
+          const page = await queryArticles(db, { query, site: filter.site }, 0, PAGE_ROWS);
+          if (live) (setArticles(page.rows), setArticlesMore(page.hasMore));
+        } else {
+          const since = newOnly ? monthStart() : undefined;
+          const [list, total] = await Promise.all([listFormulations(db, { since, offset: 0, limit: PAGE_FORMULATIONS }), countFormulations(db, since)]);
+          if (live) (setFormulations(list), setFormulationTotal(total));
+        }
+      } catch (e) {
+        if (live) setError(`读取失败：${reason(e)}`);
+      }
+    };
+    void run();
+    return () => {
+      live = false;
+    };
+  }, [tab, query, JSON.stringify(filter), noteSort, newOnly, revision]);
+
+  const moreNotes = useCallback(async () => {
+    if (loading.current || !notes) return;
+    loading.current = true;
+    const page = await queryNotes(db, fullFilter, noteSort, notes.length, PAGE_ROWS).finally(() => (loading.current = false));
+    setNotes([...notes, ...page.rows]);
+    setNotesMore(page.hasMore);
+  }, [notes, query, filter, noteSort]);
+
+  const moreArticles = useCallback(async () => {
+    if (loading.current || !articles) return;
+    loading.current = true;
+    const page = await queryArticles(db, { query, site: filter.site }, articles.length, PAGE_ROWS).finally(() => (loading.current = false));
+    setArticles([...articles, ...page.rows]);
+    setArticlesMore(page.hasMore);
+  }, [articles, query, filter]);
+
+  const toggle = (set: ReadonlySet<string>, id: string): Set<string> => {
+    const next = new Set(set);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  };
+
+  const onExport = async (format: ExportChoice): Promise<void> => {
+    setError(null);
+    try {
+      let selection = { articleKeys: [...selectedArticles], noteIds: [...selectedNotes] };
+      if (selection.articleKeys.length + selection.noteIds.length === 0) {
+        const shown = await queryNotes(db, fullFilter, noteSort, 0, MAX_LIST_EXPORT);
+        selection = { articleKeys: [], noteIds: shown.rows.map((r) => r.note.id) };
+      }
+      if (selection.articleKeys.length + selection.noteIds.length === 0) throw new Error('没有可导出的笔记');
+      const file = await exportStudyRecord(format, await studyRecordOf(db, selection));
+      saveFile(file);
+      setStatus(`已导出：${file.filename}`);
+    } catch (e) {
+      setError(`导出失败：${reason(e)}`);
+    }
+  };
+
+  const formulationView = (
+    <FormulationList
+      items={formulations}
+      total={formulationTotal}
+      newOnly={newOnly}
+      onNewOnly={setNewOnly}
+      open={openFormulation}
+      onOpen={async (text) => {
+        if (openFormulation?.text === text) return setOpenFormulation(null);
+        setOpenFormulation({ text, sightings: await sightingsOf(db, text, MAX_SIGHTINGS) });
+      }}
+      onMore={
+        formulations.length < formulationTotal
+          ? async () => {
+              const since = newOnly ? monthStart() : undefined;
+              const more = await listFormulations(db, { since, offset: formulations.length, limit: PAGE_FORMULATIONS });
+              setFormulations([...formulations, ...more]);
+            }
+          : undefined
+      }
+    />
+  );
+
+  return (
+    <NotebookView
+      tab={tab}
+      onTab={setTab}
+      query={query}
+      onQuery={(q) => {
+        setQuery(q);
+        if (q.trim() !== '' && sort === 'newest') setSort('relevance');
+      }}
+      filter={filter}
+      sort={noteSort}
+      sites={sites}
+      tags={tags}
+      onFilter={setFilter}
+      onSort={setSort}
+      notes={notes}
+      articles={articles}
+      selectedNotes={selectedNotes}
+      selectedArticles={selectedArticles}
+      onToggleNote={(id) => setSelectedNotes(toggle(selectedNotes, id))}
+      onToggleArticle={(key) => setSelectedArticles(toggle(selectedArticles, key))}
+      onOpenArticle={(key) => {
+        setFilter({ articleKey: key });
+        setTab('notes');
+      }}
+      onMoreNotes={notesMore ? () => void moreNotes() : undefined}
+      onMoreArticles={articlesMore ? () => void moreArticles() : undefined}
+      onDelete={async () => {
+        try {
+          const deleted = await deleteNotes(db, [...selectedNotes]);
+          setSelectedNotes(new Set());
+          setUndo(deleted);
+          setStatus(`已删除 ${deleted.length} 条笔记，30 天内可恢复。`);
+          setRevision(revision + 1);
+        } catch (e) {
+          setError(`删除失败：${reason(e)}`);
+        }
+      }}
+      onUndo={
+        undo
+          ? async () => {
+              await restoreNotes(db, undo);
+              setUndo(null);
+              setStatus(`已恢复 ${undo.length} 条笔记。`);
+              setRevision(revision + 1);
+            }
+          : undefined
+      }
+      onExport={(format) => void onExport(format)}
+      onBackup={async () => {
+        try {
+          const file = await exportBackup(db);
+          saveFile(file);
+          setStatus(`已备份：${file.filename}`);
+        } catch (e) {
+          setError(`备份失败：${reason(e)}`);
+        }
+      }}
+      onImport={async (file) => {
+        setError(null);
+        setStatus('正在导入…');
+        try {
+          const summary = await importBackup(db, file);
+          setStatus(`导入完成：新增 ${summary.added} 条，更新 ${summary.updated} 条，已有而跳过 ${summary.skipped} 条。`);
+          setRevision(revision + 1);
+        } catch (e) {
+          setStatus(null);
+          setError(`导入失败：${reason(e)}`);
+        }
+      }}
+      status={status}
+      error={error}
+      formulations={formulationView}
+      listHeight={height}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);
