@@ -36,6 +36,33 @@ export interface ExtractedArticle {
 
 /** Below this many characters of text a page is not an article (a home page, a list). */
 const MIN_ARTICLE_CHARS = 140;
+/**
+ * Most elements on a page the reader reads. An article page has a few thousand;
+ * Readability scores every paragraph of a page many times over, so a page far
+ * beyond this (an archive, a generated or hostile page) would hold the tab for
+ * seconds. The reader leaves it alone and says so in the console.
+ */
+export const MAX_PAGE_ELEMENTS = 30_000;
+/**
+ * Deepest element nesting the reader follows. Browsers' HTML parsers stop
+ * nesting at a few hundred levels, so only a script builds deeper trees;
+ * cloning and walking those (recursively, here and in Readability) can
+ * overflow the stack.
+ */
+export const MAX_NESTING_DEPTH = 1_000;
+
+/** Why a page is too large or too deep to read, or null when it is not (one walk, without recursion). */
+export function pageTooLarge(doc: Document): string | null {
+  let elements = 0;
+  const stack: [Element, number][] = doc.documentElement ? [[doc.documentElement, 1]] : [];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [element, depth] = top;
+    if (++elements > MAX_PAGE_ELEMENTS) return `页面元素过多（超过 ${MAX_PAGE_ELEMENTS} 个）`;
+    if (depth > MAX_NESTING_DEPTH) return `页面嵌套过深（超过 ${MAX_NESTING_DEPTH} 层）`;
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return null;
+}
 
 /** Pairs each text node of `clone` with the text node at the same place in `live`. */
 function pairTextNodes(live: Node, clone: Node, pairs: Map<Text, Text>): void {
@@ -88,12 +115,33 @@ function readabilityText(doc: Document): { kept: Set<Text>; title: string | null
   return { kept, title: parsed.title?.trim() || null };
 }
 
+/** Above this share of its text in links, what was found is a list (a home page, results), not an article. */
+const MAX_LINK_TEXT_SHARE = 0.5;
+
+/** How much of the mapped text (white space aside) stands inside links. */
+function linkTextShare(map: TextMap): number {
+  let linked = 0;
+  let total = 0;
+  for (const { node } of map.segments) {
+    const length = node.data.replace(/\s/g, '').length;
+    total += length;
+    if (node.parentElement?.closest('a')) linked += length;
+  }
+  return total === 0 ? 0 : linked / total;
+}
+
 /**
- * Finds the article in `doc` (a live page or a parsed file); null when there is none.
+ * Finds the article in `doc` (a live page or a parsed file); null when there is none,
+ * or when the page is beyond what the reader reads (`pageTooLarge`, logged).
  * `rule` (default: the rule for the page's host, lib/extract/site-rules.ts) may name the
  * article's element; without one, or when it is missing from the page, Readability finds it.
  */
 export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFor(doc.location?.hostname ?? '')): ExtractedArticle | null {
+  const tooLarge = pageTooLarge(doc);
+  if (tooLarge) {
+    console.warn(`[研读] ${tooLarge}，不做分析。`);
+    return null;
+  }
   const container = rule ? ruleContainer(doc, rule) : null;
   const found = container ? { kept: textNodesOf(container), title: null } : readabilityText(doc);
   if (!found) return null;
@@ -103,6 +151,7 @@ export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFo
   if (!root) return null;
   const map = new TextMap(root, kept);
   if (map.text.replace(/\s/g, '').length < MIN_ARTICLE_CHARS) return null;
+  if (linkTextShare(map) > MAX_LINK_TEXT_SHARE) return null;
   const meta = extractMetadata(doc, rule, root, found.title);
   return { ...meta, text: map.text, root, map };
 }

@@ -136,3 +136,19 @@ describe('on request, on a site that is not enabled', () => {
     await page.close();
   });
 });
+
+describe('pages that are not articles', () => {
+  test.each([
+    ['a list of documents', 'http://www.gov.cn/zhengce/zuixin/index.html'],
+    ['search results', 'http://sousuo.www.gov.cn/search.html'],
+  ])('%s gets no marks and no panel', async (_kind, url) => {
+    const page = await env.browser.context.newPage();
+    await page.goto(url);
+    await waitForReader(page);
+    expect(await page.getAttribute('html', 'data-yd-policy')).toBe('false');
+    expect(await page.locator('yd-mark').count()).toBe(0);
+    expect(await panel(page).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '展开研读提纲' }).count()).toBe(0);
+    await page.close();
+  });
+});
