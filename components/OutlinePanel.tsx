@@ -122,7 +122,7 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
       {notesTab !== undefined && (
         <div class="yd-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => setTab('outline')}>
-            提纲
+            文章大纲
           </button>
           <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
             我的批注
