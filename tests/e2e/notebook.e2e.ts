@@ -136,7 +136,7 @@ describe('popup and notebook', () => {
     const [docx] = await Promise.all([notebook.waitForEvent('download'), notebook.getByRole('button', { name: 'Word' }).click()]);
     expect(docx.suggestedFilename()).toMatch(/等2篇\.docx$/);
     expect((await readFile(await saved(docx, 'notes.docx'))).subarray(0, 2).toString()).toBe('PK');
-    const [backup] = await Promise.all([notebook.waitForEvent('download'), notebook.getByRole('button', { name: '备份' }).click()]);
+    const [backup] = await Promise.all([notebook.waitForEvent('download'), notebook.getByRole('button', { name: '备份', exact: true }).click()]);
     expect(backup.suggestedFilename()).toMatch(/^研读备份-.*\.json$/);
     const backupPath = await saved(backup, 'backup.json');
 
