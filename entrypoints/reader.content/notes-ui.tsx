@@ -1,11 +1,11 @@
 /** Mounts the notes layer (toolbar, editor, hover note, undo notice) in an open shadow root and wires it to the controller. */
 import layerCss from '@/components/SelectionToolbar.css?inline';
-import { effect, signal } from '@preact/signals';
-import { render } from 'preact';
+import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesLayer, type NotesLayerState } from '@/components/NotesLayer';
 import type { TextMap } from '@/lib/extract';
 import { createNotesController, type PageIdentity } from './notes';
+import { mountShadowView } from './shadow-ui';
 
 export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page: PageIdentity): Promise<void> {
   const state = signal<NotesLayerState>({
@@ -17,29 +17,16 @@ export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page
     knownTags: [],
   });
   const actions = createNotesController(ctx, map, page, state);
-  const ui = await createShadowRootUi(ctx, {
-    name: 'yandu-toolbar',
-    css: layerCss,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount: (container) =>
-      effect(() => {
-        render(
-          <NotesLayer
-            state={state.value}
-            onHighlight={actions.highlight}
-            onNote={actions.note}
-            onCopy={actions.copy}
-            onSave={actions.save}
-            onCancel={actions.cancel}
-            onDelete={actions.remove}
-            onUndo={actions.undo}
-          />,
-          container,
-        );
-      }),
-    onRemove: (dispose) => dispose?.(),
-  });
-  ui.mount();
+  await mountShadowView(ctx, 'yandu-toolbar', layerCss, () => (
+    <NotesLayer
+      state={state.value}
+      onHighlight={actions.highlight}
+      onNote={actions.note}
+      onCopy={actions.copy}
+      onSave={actions.save}
+      onCancel={actions.cancel}
+      onDelete={actions.remove}
+      onUndo={actions.undo}
+    />
+  ));
 }

@@ -5,7 +5,6 @@
  */
 import panelCss from '@/components/OutlinePanel.css?inline';
 import { effect, signal, type Signal } from '@preact/signals';
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MyNotesList } from '@/components/MyNotesList';
 import { OutlinePanel } from '@/components/OutlinePanel';
@@ -13,6 +12,7 @@ import type { ItemKind } from '@/lib/analysis';
 import type { PanelModel } from '@/lib/reader/panel-model';
 import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
 import { jumpToNote, pageNotes } from './notes-state';
+import { mountShadowView } from './shadow-ui';
 
 /** How long a mark flashes after the reader jumps to it. */
 const FLASH_MS = 1_400;
@@ -89,49 +89,33 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
   });
   followScroll(ctx, content, active);
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'yandu-panel',
-    css: panelCss,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount: (container) => {
-      const dispose = effect(() => {
-        const shown = content.value;
-        render(
-          shown && (
-            <OutlinePanel
-              title={shown.title}
-              byline={shown.byline}
-              counts={shown.counts}
-              nodes={shown.nodes}
-              formulations={shown.formulations}
-              collapsed={collapsed.value}
-              hiddenKinds={hidden.value}
-              activeId={active.value}
-              onToggleCollapsed={() => {
-                readerChose = true;
-                collapsed.value = !collapsed.value;
-                void panelCollapsedItem.setValue(collapsed.value);
-              }}
-              onToggleKind={(kind) => {
-                const next = new Set(hidden.value);
-                if (!next.delete(kind)) next.add(kind);
-                hidden.value = next;
-                void hiddenKindsItem.setValue([...next]);
-              }}
-              onSelect={jumpTo}
-              notesTab={<MyNotesList notes={pageNotes.value} onSelect={jumpToNote} />}
-            />
-          ),
-          container,
-        );
-      });
-      return dispose;
-    },
-    onRemove: (dispose) => {
-      dispose?.();
-    },
+  await mountShadowView(ctx, 'yandu-panel', panelCss, () => {
+    const shown = content.value;
+    if (!shown) return null;
+    return (
+      <OutlinePanel
+        title={shown.title}
+        byline={shown.byline}
+        counts={shown.counts}
+        nodes={shown.nodes}
+        formulations={shown.formulations}
+        collapsed={collapsed.value}
+        hiddenKinds={hidden.value}
+        activeId={active.value}
+        onToggleCollapsed={() => {
+          readerChose = true;
+          collapsed.value = !collapsed.value;
+          void panelCollapsedItem.setValue(collapsed.value);
+        }}
+        onToggleKind={(kind) => {
+          const next = new Set(hidden.value);
+          if (!next.delete(kind)) next.add(kind);
+          hidden.value = next;
+          void hiddenKindsItem.setValue([...next]);
+        }}
+        onSelect={jumpTo}
+        notesTab={<MyNotesList notes={pageNotes.value} onSelect={jumpToNote} />}
+      />
+    );
   });
-  ui.mount();
 }
