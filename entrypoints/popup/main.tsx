@@ -86,8 +86,10 @@ async function load(): Promise<void> {
   try {
     const tab = await currentTab();
     const url = tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
-    const [snapshot, recent] = await Promise.all([popupSnapshot(db, url), queryNotes(db, {}, 'newest', 0, RECENT_LIMIT)]);
     const tabId = tab?.id;
+    // The page's reader script knows its canonical link; without one running, the address alone.
+    const query = url && tabId !== undefined ? await sendMessage('pageIdentity', undefined, tabId).catch(() => ({ url })) : url ? { url } : null;
+    const [snapshot, recent] = await Promise.all([popupSnapshot(db, query), queryNotes(db, {}, 'newest', 0, RECENT_LIMIT)]);
     const first = snapshot.page[0];
     show({
       page: flat(snapshot.page),

@@ -7,7 +7,7 @@
 import { articleKey } from '../article-key';
 import { studyRecordFromDb, type StoredArticleInput } from '../export/from-db';
 import type { StudyRecord } from '../export/types';
-import type { HighlightColor, OutlineEntryInput } from '../protocol/schema';
+import type { ArticleQuery, HighlightColor, OutlineEntryInput } from '../protocol/schema';
 import { deleteAnnotation, restoreAnnotation } from './annotations';
 import { summaryOf, type SummaryRecord } from './formulations';
 import type { AnnotationRecord, ArticleRecord } from './records';
@@ -196,9 +196,9 @@ export interface PopupSnapshot {
   recentArticles: ArticleRow[];
 }
 
-/** The popup's first view for the page at `url` (null: not a web page). Reads only what it shows. */
-export async function popupSnapshot(db: YanduDb, url: string | null): Promise<PopupSnapshot> {
-  const key = url ? articleKey(url) : null;
+/** The popup's first view for the page of `query` (null: not a web page). Reads only what it shows. */
+export async function popupSnapshot(db: YanduDb, query: ArticleQuery | null): Promise<PopupSnapshot> {
+  const key = query ? articleKey(query.url, query.canonicalUrl) : null;
   const [notes, summary, recent] = await Promise.all([
     key ? db.annotations.where('articleKey').equals(key).filter((n) => n.deletedAt === null).toArray() : [],
     key ? summaryOf(db, key) : null,

@@ -164,7 +164,7 @@ describe('notebook queries', () => {
     expect((await queryNotes(db, {}, 'newest', 0, 50)).rows).toHaveLength(4);
 
     await recordAnalysis(db, analysis(A, [['一线工作法', 1]]), 5_000);
-    const popup = await popupSnapshot(db, `${A}#yd-note=x`);
+    const popup = await popupSnapshot(db, { url: `${A}#yd-note=x` });
     expect(popup.page.map((r) => r.note.id)).toEqual([ids.party, ids.chars]);
     expect(popup.summary?.counts).toBe('2个方面 · 3项举措');
     expect(popup.recentArticles.map((r) => [r.article.title, r.notes])).toEqual([
