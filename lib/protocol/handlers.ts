@@ -11,6 +11,7 @@ import {
   saveAnnotation,
   updateAnnotation,
 } from '../db/annotations';
+import { withStorageMessages } from '../db/errors';
 import { recordAnalysis } from '../db/formulations';
 import { persistenceStatus } from '../db/persist';
 import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../db/records';
@@ -55,7 +56,8 @@ export interface DbHandlers {
 }
 
 export function createDbHandlers(db: YanduDb): DbHandlers {
-  return {
+  // Storage failures reach the reader in Chinese (lib/db/errors.ts).
+  return withStorageMessages<DbHandlers>(db, {
     saveAnnotation: async (data) => saveAnnotation(db, parseMessage(AnnotationDraftSchema, data, 'saveAnnotation')),
     annotationsForArticle: async (data) =>
       annotationsForArticle(db, parseMessage(ArticleQuerySchema, data, 'annotationsForArticle')),
@@ -76,7 +78,7 @@ export function createDbHandlers(db: YanduDb): DbHandlers {
     recordAnalysis: async (data) => {
       await recordAnalysis(db, parseMessage(AnalysisRecordSchema, data, 'recordAnalysis'));
     },
-  };
+  });
 }
 
 /** The badge text for a page report: the number of directives on policy pages, else nothing. */
