@@ -64,7 +64,6 @@ export function pageTooLarge(doc: Document): string | null {
   return null;
 }
 
-
 /** Pairs each text node of `clone` with the text node at the same place in `live`. */
 function pairTextNodes(live: Node, clone: Node, pairs: Map<Text, Text>): void {
   let l = live.firstChild;
@@ -116,6 +115,21 @@ function readabilityText(doc: Document): { kept: Set<Text>; title: string | null
   return { kept, title: parsed.title?.trim() || null };
 }
 
+/** Above this share of its text in links, what was found is a list (a home page, results), not an article. */
+const MAX_LINK_TEXT_SHARE = 0.5;
+
+/** How much of the mapped text (white space aside) stands inside links. */
+function linkTextShare(map: TextMap): number {
+  let linked = 0;
+  let total = 0;
+  for (const { node } of map.segments) {
+    const length = node.data.replace(/\s/g, '').length;
+    total += length;
+    if (node.parentElement?.closest('a')) linked += length;
+  }
+  return total === 0 ? 0 : linked / total;
+}
+
 /**
  * Finds the article in `doc` (a live page or a parsed file); null when there is none,
  * or when the page is beyond what the reader reads (`pageTooLarge`, logged).
@@ -137,6 +151,7 @@ export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFo
   if (!root) return null;
   const map = new TextMap(root, kept);
   if (map.text.replace(/\s/g, '').length < MIN_ARTICLE_CHARS) return null;
+  if (linkTextShare(map) > MAX_LINK_TEXT_SHARE) return null;
   const meta = extractMetadata(doc, rule, root, found.title);
   return { ...meta, text: map.text, root, map };
 }
