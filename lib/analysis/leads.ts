@@ -9,11 +9,15 @@
  *    深挖“…”，以…, 国家战略腹地…？, ——…);
  *  - the same balanced two-clause shape: as a heading line of its own
  *    (铭记历史，汲取信仰的力量 / 坚持党的领导 服务工作大局) or as the opening couplet
- *    of a longer paragraph (新征程催人奋进，新使命激荡人心。).
+ *    of a longer paragraph (新征程催人奋进，新使命激荡人心。);
+ *  - a subject and a modal verb, 要 or 必须, in the opening clause of three or
+ *    more paragraphs in a row (湖北省和武汉市要… / 北京市要… / 全国其他地区要…):
+ *    the frame of a work arrangement addressed to one party after another,
+ *    however long the opening sentence runs.
  * A paragraph that opens with an enumeration marker is a directive, not a lead.
  */
-import type { Source } from './normalize';
-import { squeeze } from './normalize';
+import type { Paragraph, Source } from './normalize';
+import { endsOpen, squeeze } from './normalize';
 import type { DetectedItem } from './types';
 
 /** Longest opening sentence that can be a lead (LABELING.md: 8–20 characters are quoted; leads are short). */
@@ -50,6 +54,27 @@ const CLAUSE_MAX = 12;
 const CLAUSE_RATIO = 2;
 /** Clauses of a two-clause frame are words (and quotes), not dates or sources: 2021-05-31来源:《光明日报》. */
 const WORDS_ONLY = /^[\u4e00-\u9fff“”‘’「」]+$/;
+/**
+ * A subject (no clause break, at most MAX_SUBJECT_CHARS) and the modal verb of an
+ * arrangement, read at a paragraph's start. 要 inside a word (主要, 需要, 重要, 不要,
+ * 只要, 要求, 要点, 要是) is not the modal. 应当 is left out: it is the modal of a
+ * law's articles, which are rules, not leads.
+ */
+const MAX_SUBJECT_CHARS = 30;
+const MODAL_FRAME = new RegExp(
+  `[^，。！？；：,;:!?“”"]{2,${MAX_SUBJECT_CHARS}}?(?<![主需重不只想必首纲摘简概紧])(?:要|必须)(?![求点素害件闻是])`,
+  'y',
+);
+/** A modal lead is cut at its opening clause's end, or at this length (湖北省周边省份及…等重点省份要按照…策略). */
+const MAX_MODAL_LEAD_CHARS = 40;
+/** A modal lead's opening clause, read from the paragraph's start. */
+const OPENING_CLAUSE = new RegExp(`[^，。！？；：,;:!?]{1,${MAX_MODAL_LEAD_CHARS}}`, 'y');
+/**
+ * A line this long that ends open (no closing punctuation) is not a heading but
+ * prose wrapped at a fixed width (a hard-wrapped essay: lines of 33–38
+ * characters); the next line continues its sentence and opens no paragraph.
+ */
+const WRAPPED_LINE_MIN = 30;
 /** Groups below these sizes are coincidences. */
 const MIN_HEADING_GROUP = 2;
 const MIN_DASH_GROUP = 2;
@@ -122,12 +147,50 @@ function addTo(groups: Map<string, Opening[]>, key: string, o: Opening): void {
   else groups.set(key, [o]);
 }
 
+/** Whether paras[i] continues the sentence of a hard-wrapped line before it. */
+function wrapped(text: string, paras: readonly Paragraph[], i: number): boolean {
+  const previous = paras[i - 1];
+  return previous !== undefined && previous.end - previous.start >= WRAPPED_LINE_MIN && endsOpen(text, previous);
+}
+
+/** The opening clause of a paragraph framed by subject + 要/必须 (start, end), or null. */
+function modalOpening(text: string, start: number, end: number): { start: number; end: number } | null {
+  OPENERS.lastIndex = start;
+  const s = start + OPENERS.exec(text)![0].length;
+  MODAL_FRAME.lastIndex = s;
+  if (end - s <= MIN_CONTINUATION || !MODAL_FRAME.test(text) || MODAL_FRAME.lastIndex > end) return null;
+  if (ENUMERATED.test(text.slice(s, s + MAX_MODAL_LEAD_CHARS))) return null;
+  OPENING_CLAUSE.lastIndex = s;
+  OPENING_CLAUSE.test(text);
+  return { start: s, end: Math.min(end, OPENING_CLAUSE.lastIndex) };
+}
+
+/** Runs of MIN_FRAME_GROUP or more paragraphs in a row that open with the modal frame. */
+function modalLeads(src: Source, directiveStarts: ReadonlySet<number>): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let run: { start: number; end: number }[] = [];
+  const close = (): void => {
+    if (run.length >= MIN_FRAME_GROUP) found.push(...run);
+    run = [];
+  };
+  for (let i = 0; i < src.paras.length; i++) {
+    const para = src.paras[i]!;
+    const o = wrapped(src.folded, src.paras, i) ? null : modalOpening(src.folded, para.start, para.end);
+    if (o && !directiveStarts.has(o.start)) run.push(o);
+    else close();
+  }
+  close();
+  return found;
+}
+
 /** Finds parallel paragraph leads; `directives` mark paragraphs that are enumerated items instead. */
 export function findLeads(src: Source, directives: readonly DetectedItem[]): DetectedItem[] {
   const { folded: text, original, paras } = src;
   const directiveStarts = new Set(directives.map((d) => d.start));
   const groups = new Map<string, Opening[]>();
-  for (const para of paras) {
+  for (let i = 0; i < paras.length; i++) {
+    const para = paras[i]!;
+    if (wrapped(text, paras, i)) continue;
     const o = openingOf(text, para.start, para.end);
     if (!o || directiveStarts.has(o.start)) continue;
     const parts = o.sentence.split(CLAUSE_BREAK);
@@ -145,7 +208,10 @@ export function findLeads(src: Source, directives: readonly DetectedItem[]): Det
     if (key.startsWith('p:') && !similarLengths(members)) continue;
     for (const o of members) leads.add(o);
   }
-  return [...leads].map((o) => ({
+  const spans: { start: number; end: number }[] = [...leads];
+  const taken = new Set(spans.map((o) => o.start));
+  for (const o of modalLeads(src, directiveStarts)) if (!taken.has(o.start)) spans.push(o);
+  return spans.map((o) => ({
     kind: 'lead',
     marker: null,
     text: squeeze(original.slice(o.start, o.end)),

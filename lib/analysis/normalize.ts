@@ -95,7 +95,12 @@ export function paragraphs(text: string): Paragraph[] {
 }
 
 function continuesPrevious(text: string, previous: Paragraph): boolean {
-  return previous.end - previous.start >= SOFT_BREAK_MIN_LINE && !CLOSING_CHAR.test(text.charAt(previous.end - 1));
+  return previous.end - previous.start >= SOFT_BREAK_MIN_LINE && endsOpen(text, previous);
+}
+
+/** Whether a paragraph ends without closing punctuation (a heading, or a line cut short). */
+export function endsOpen(text: string, para: Paragraph): boolean {
+  return !CLOSING_CHAR.test(text.charAt(para.end - 1));
 }
 
 /** White space, including the ideographic space and no-break space. */

@@ -19,6 +19,17 @@ describe('leads: parallel paragraph openers', () => {
     expect(leadsOf(text)).toEqual(openers.map((o) => o.replace(/^——/, '')));
   });
 
+  test.each([
+    [
+      'a subject + 要 in three paragraphs in a row, however long the sentence',
+      ['湖北省和武汉市要全面加强疫情防控，', '北京市要按照“外防输入、内防扩散”策略，', '全国其他地区要以县域为单位，'],
+    ],
+    ['a subject + 必须', ['各级党委必须扛起主体责任，', '各级政府必须落实属地责任，', '各有关部门必须履行监管职责，']],
+  ])('modal frame: %s', (_name, openers) => {
+    const text = openers.map((o) => `${o}${BODY}${BODY}`).join('\n');
+    expect(leadsOf(text)).toEqual(openers.map((o) => o.slice(0, -1)));
+  });
+
   test('balanced heading lines of their own (Markdown bold set aside)', () => {
     const text = `**铭记历史，汲取信仰的力量**\n${BODY}\n**牢记使命，感悟实践的真理**\n${BODY}`;
     expect(leadsOf(text)).toEqual(['铭记历史，汲取信仰的力量', '牢记使命，感悟实践的真理']);
@@ -31,6 +42,20 @@ describe('leads: parallel paragraph openers', () => {
     ['single-sentence paragraphs of a law', '监察机关进行搜查时，可以提请公安机关配合。\n监察机关采取留置措施，可以提请公安机关配合。\n监察机关应当保障被留置人员的安全。'],
     ['enumerated headings are directives, not leads', `（一）加强领导\n${BODY}\n（二）完善机制\n${BODY}`],
     ['editor credits', '文字编辑：司晋丽\n新媒体编辑：杨明珠'],
+    ['subject + 要 in only two paragraphs in a row', `湖北省要加强防控，${BODY}\n北京市要按照策略，${BODY}\n${BODY}\n全国其他地区要以县域为单位，${BODY}`],
+    ['要 inside a word (主要, 需要, 要求)', `会议的主要任务是，${BODY}\n我们需要认真研究，${BODY}\n上级要求各单位，${BODY}`],
+    ['a law\'s 应当 rules', `监察机关应当严格按照程序开展工作，${BODY}\n调查人员应当依法文明规范开展调查工作，${BODY}\n被调查人应当如实供述，${BODY}`],
+    [
+      'lines of a hard-wrapped essay (the line after an open line continues a sentence)',
+      [
+        '我们的任务是把那种积极向上的心情和热情都保存下来而不是把那种积极',
+        '的感情引出歧途，导入正确的方向。如果我们在否定这场运动的同时也连带着否定了那',
+        '在任何集体行动中共同利益都是一个不可缺少的重要因素而且我们知道没',
+        '有共同的利益，就没有共同的行动。哪一部份人的共同利益越多那么哪一部份人的集',
+        '哪一部份人对共同利益的自我意识越强那么哪一部份人就越会投入到他们',
+        '的集体行动里去，这样的可能性越高。在争取思想自由的斗争中知识份子的参与程度往',
+      ].join('\n'),
+    ],
   ])('not leads: %s', (_name, text) => {
     expect(leadsOf(text)).toEqual([]);
   });
