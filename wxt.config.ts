@@ -20,6 +20,8 @@ export default defineConfig({
     // The e2e build (tests only, `--mode e2e`) adds access to every page: it stands in for the
     // activeTab grant of the reader's click on the toolbar button, which headless Chromium cannot give.
     host_permissions: mode === 'e2e' ? [...OFFICIAL_SITE_MATCHES, '<all_urls>'] : OFFICIAL_SITE_MATCHES,
+    // Sites the reader adds in settings: each host is asked for when added (lib/sites-registry.ts), none up front.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     // Keyboard shortcuts for the reader's own highlights; the reader can change them (chrome://extensions/shortcuts).
     commands: {
@@ -35,6 +37,7 @@ export default defineConfig({
     plugins: [preact()],
     // Dexie's bundle contains a literal U+FFFF; Chrome rejects non-ASCII-safe
     // scripts ("isn't UTF-8 encoded"), so force escaped output (STACK.md pitfall 1).
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    // target: the oldest Chromium we support (DESIGN.md: 88, MV3's floor); syntax newer than it is lowered.
+    build: { target: ['chrome88', 'firefox128'], rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

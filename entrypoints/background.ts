@@ -4,11 +4,15 @@ import { openDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, createDbHandlers } from '@/lib/protocol/handlers';
+import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { startSitesRegistry } from '@/lib/sites-registry';
 
 export default defineBackground({
   main() {
     const db = openDb();
     const handlers = createDbHandlers(db);
+    // The reader's own sites (settings): registered for the reader script as their permissions allow.
+    startSitesRegistry(browser, OFFICIAL_SITE_MATCHES);
     // Each start: ask to keep our storage (the answer shows in settings) and drop deletions past their 30 days.
     void requestPersistence(db, navigator.storage).catch((error: unknown) => console.warn('[研读] 持久存储请求失败', error));
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));

@@ -37,6 +37,10 @@ const MAX_COLUMN_CHARS = 16;
 const SHORT_COLUMN_CHARS = 6;
 /** What is left of a title must keep at least this many characters. */
 const MIN_TITLE_CHARS = 4;
+/** Where pages without a usable <title> (old CMSs, saved copies) put the article's heading. */
+const HEADING_SELECTORS = ['h1', '.Heading', '#title', '.title'];
+/** A heading shorter than this is a logo or a section name, not the article's title. */
+const MIN_HEADING_CHARS = 6;
 /** Longer "titles" are body text picked up by a loose selector. */
 const MAX_TITLE_CHARS = 150;
 /** A value with markup in it is a broken meta tag (seen: ArticleTitle="…<div>"). */
@@ -120,7 +124,11 @@ export function extractMetadata(
 ): ArticleMetadata {
   const ruleTitle = firstText(doc, rule?.title);
   const metaTitle = metaContent(doc, META_NAMES.title);
-  const candidates = [ruleTitle, metaTitle && cleanTitle(metaTitle), fallbackTitle && cleanTitle(fallbackTitle), cleanTitle(doc.title)];
+  const heading = (): string | null => {
+    const text = firstText(doc, HEADING_SELECTORS);
+    return text && text.length >= MIN_HEADING_CHARS ? text : null;
+  };
+  const candidates = [ruleTitle, metaTitle && cleanTitle(metaTitle), fallbackTitle && cleanTitle(fallbackTitle), cleanTitle(doc.title) || heading()];
   const title = candidates.find((t): t is string => !!t && t.length <= MAX_TITLE_CHARS) ?? null;
 
   const info = firstText(doc, rule?.info) ?? '';

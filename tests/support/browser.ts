@@ -40,18 +40,27 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
+/** A routed page: its file, and the Content-Type header to send (e.g. with a charset, as a real server does). */
+export interface RoutedFile {
+  /** The file served. */
+  file: string;
+  /** The Content-Type header. */
+  contentType: string;
+}
+
 /**
  * Serves tests/fixtures/site/<host>/<path>, and `routes`: extra pages by
- * "host/path" → file (e.g. corpus pages read in place).
+ * "host/path" → file (e.g. corpus pages read in place), or file and Content-Type.
  */
 export async function startSiteServer(
-  routes: ReadonlyMap<string, string> = new Map(),
+  routes: ReadonlyMap<string, string | RoutedFile> = new Map(),
   root: string = FIXTURE_SITE_DIR,
 ): Promise<SiteServer> {
   const server: Server = createServer((request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const routed = routes.get(`${host}${path}`);
+    const route = routes.get(`${host}${path}`);
+    const routed = typeof route === 'object' ? route.file : route;
     const file = routed ?? normalize(join(root, host, path.endsWith('/') ? `${path}index.html` : path));
     if (!routed && !file.startsWith(root)) {
       response.writeHead(403).end();
@@ -60,7 +69,8 @@ export async function startSiteServer(
     readFile(file).then(
       (body) => {
         // No charset for HTML: the page's own <meta charset> decides, as on the real sites.
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        const type = typeof route === 'object' ? route.contentType : CONTENT_TYPES[extname(file)];
+        response.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
         response.end(body);
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),

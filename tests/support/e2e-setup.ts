@@ -1,6 +1,6 @@
 /** One browser with the extension and one site server per e2e test file, started and stopped around it. */
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, startSiteServer, type ExtensionBrowser, type SiteServer } from './browser';
+import { launchWithExtension, startSiteServer, type ExtensionBrowser, type RoutedFile, type SiteServer } from './browser';
 
 /** Filled in by `beforeAll`; read it inside tests. */
 export interface E2eEnvironment {
@@ -10,7 +10,7 @@ export interface E2eEnvironment {
   server: SiteServer;
 }
 
-export function useExtensionBrowser(routes?: ReadonlyMap<string, string>): E2eEnvironment {
+export function useExtensionBrowser(routes?: ReadonlyMap<string, string | RoutedFile>): E2eEnvironment {
   const env = {} as E2eEnvironment;
   beforeAll(async () => {
     env.server = await startSiteServer(routes);

@@ -1,0 +1,195 @@
+/**
+ * The settings page (options.html): wiring only. Reads and writes the
+ * settings in extension storage, asks for host permissions when the reader
+ * adds a site, reads storage use, and runs backup and import on the database;
+ * the sections in components/options/ show it all.
+ */
+import { render, type JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { MarksSection } from '@/components/options/MarksSection';
+import { ShortcutsSection, type ShortcutRow } from '@/components/options/ShortcutsSection';
+import { SitesSection } from '@/components/options/SitesSection';
+import { StorageSection } from '@/components/options/StorageSection';
+import type { ItemKind } from '@/lib/analysis';
+import { exportBackup, importBackup } from '@/lib/backup';
+import { openDb } from '@/lib/db/schema';
+import { sendMessage } from '@/lib/messaging';
+import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
+import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registry';
+import { reason as describeError, saveFile } from '../notebook/download';
+import './style.css';
+
+/** Where Chromium lets the reader change extension shortcuts. */
+const CHROME_SHORTCUTS_URL = 'chrome://extensions/shortcuts';
+
+const db = openDb();
+
+function officialSites(): string[] {
+  return OFFICIAL_SITE_MATCHES.map((pattern) => pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, ''));
+}
+
+function App(): JSX.Element {
+  const [officialGranted, setOfficialGranted] = useState<boolean | null>(null);
+  const [customSites, setCustomSites] = useState<string[]>([]);
+  const [sitesMessage, setSitesMessage] = useState<string | null>(null);
+  const [kinds, setKinds] = useState<ReadonlySet<ItemKind>>(new Set());
+  const [colors, setColors] = useState<Partial<Record<ItemKind, string>>>({});
+  const [shortcuts, setShortcuts] = useState<ShortcutRow[]>([]);
+  const [usage, setUsage] = useState<{ usage: number; quota: number } | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [storageMessage, setStorageMessage] = useState<string | null>(null);
+
+  const refreshUsage = (): void => {
+    void navigator.storage
+      ?.estimate()
+      .then((estimate) => setUsage({ usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 }))
+      .catch(() => setUsage(null));
+  };
+
+  useEffect(() => {
+    const checkOfficial = (): void => {
+      void browser.permissions.contains({ origins: OFFICIAL_SITE_MATCHES }).then(setOfficialGranted);
+    };
+    checkOfficial();
+    browser.permissions.onAdded.addListener(checkOfficial);
+    void customSitesItem.getValue().then(setCustomSites);
+    const unwatch = customSitesItem.watch((sites) => setCustomSites(sites ?? []));
+    void markKindsItem.getValue().then((value) => setKinds(new Set(value)));
+    void kindColorsItem.getValue().then(setColors);
+    void browser.commands
+      ?.getAll()
+      .then((commands) => setShortcuts(commands.map((c) => ({ description: c.description ?? c.name ?? '', shortcut: c.shortcut ?? '' }))));
+    refreshUsage();
+    void sendMessage('storageStatus', undefined)
+      .then((status) => setPersisted(status ? status.persisted : null))
+      .catch(() => setPersisted(null));
+    return () => {
+      unwatch();
+      browser.permissions.onAdded.removeListener(checkOfficial);
+    };
+  }, []);
+
+  const addSite = (input: string): void => {
+    const site = normalizeSite(input);
+    if (!site) {
+      setSitesMessage(`“${input.trim()}”不是有效的网站地址。`);
+      return;
+    }
+    if (customSites.includes(site)) {
+      setSitesMessage(`${site} 已在列表中。`);
+      return;
+    }
+    // Asked for right here, inside the reader's click: browsers show the permission prompt only then.
+    browser.permissions.request({ origins: [sitePattern(site)] }).then(
+      async (granted) => {
+        if (!granted) {
+          setSitesMessage(`没有获得访问 ${site} 的权限，未添加。`);
+          return;
+        }
+        await customSitesItem.setValue([...(await customSitesItem.getValue()), site]);
+        setSitesMessage(`已添加 ${site}，打开该网站的文章时研读会自动运行。`);
+      },
+      (error: unknown) => setSitesMessage(`无法添加 ${site}：${describeError(error)}`),
+    );
+  };
+
+  const removeSite = (site: string): void => {
+    void (async () => {
+      await customSitesItem.setValue((await customSitesItem.getValue()).filter((s) => s !== site));
+      // Give the permission back; a build that holds it as required (tests) keeps it, which is fine.
+      await browser.permissions.remove({ origins: [sitePattern(site)] }).catch((error: unknown) => {
+        console.warn('[研读] 无法撤销网站权限', site, error);
+      });
+      setSitesMessage(`已移除 ${site}。`);
+    })().catch((error: unknown) => setSitesMessage(`无法移除 ${site}：${describeError(error)}`));
+  };
+
+  const grantOfficial = (): void => {
+    browser.permissions.request({ origins: OFFICIAL_SITE_MATCHES }).then(setOfficialGranted, (error: unknown) => {
+      setSitesMessage(`无法获得权限：${describeError(error)}`);
+    });
+  };
+
+  const toggleKind = (kind: ItemKind): void => {
+    const next = new Set(kinds);
+    if (!next.delete(kind)) next.add(kind);
+    setKinds(next);
+    void markKindsItem.setValue([...next]);
+  };
+
+  const chooseColor = (kind: ItemKind, color: string): void => {
+    const next = { ...colors, [kind]: color };
+    setColors(next);
+    void kindColorsItem.setValue(next);
+  };
+
+  const runExport = (): void => {
+    setBusy(true);
+    setStorageMessage(null);
+    exportBackup(db)
+      .then((file) => {
+        saveFile(file);
+        setStorageMessage(`已导出备份 ${file.filename}。`);
+      })
+      .catch((error: unknown) => setStorageMessage(`导出失败：${describeError(error)}`))
+      .finally(() => setBusy(false));
+  };
+
+  const runImport = (file: File): void => {
+    setBusy(true);
+    setStorageMessage(null);
+    importBackup(db, file)
+      .then((summary) => {
+        setStorageMessage(`导入完成：新增 ${summary.added} 条，更新 ${summary.updated} 条，跳过重复 ${summary.skipped} 条。`);
+        refreshUsage();
+      })
+      .catch((error: unknown) => setStorageMessage(`导入失败，已有数据未改动：${describeError(error)}`))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <main>
+      <h1>研读 · 设置</h1>
+      <SitesSection
+        officialSites={officialSites()}
+        officialGranted={officialGranted}
+        customSites={customSites}
+        message={sitesMessage}
+        onGrantOfficial={grantOfficial}
+        onAdd={addSite}
+        onRemove={removeSite}
+      />
+      <MarksSection
+        kinds={kinds}
+        colors={colors}
+        onToggleKind={toggleKind}
+        onColor={chooseColor}
+        onResetColors={() => {
+          setColors({});
+          void kindColorsItem.setValue({});
+        }}
+      />
+      <ShortcutsSection
+        shortcuts={shortcuts}
+        whereToChange={
+          import.meta.env.FIREFOX
+            ? '在 Firefox 中修改：打开“附加组件和主题”（about:addons），点击齿轮按钮，选择“管理扩展快捷键”。'
+            : `在浏览器的扩展快捷键页面（${CHROME_SHORTCUTS_URL}）中修改。`
+        }
+        onOpenShortcutSettings={import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })}
+      />
+      <StorageSection
+        usage={usage}
+        persisted={persisted}
+        busy={busy}
+        message={storageMessage}
+        onExport={runExport}
+        onImport={runImport}
+      />
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

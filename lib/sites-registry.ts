@@ -1,0 +1,111 @@
+/**
+ * Sites the reader added in settings, beyond the official ones of lib/sites.ts.
+ * For each the settings page asks for that host's permission when the reader
+ * adds it (optional_host_permissions; nothing broad up front), and the
+ * background registers the reader script for the granted ones with
+ * `scripting.registerContentScripts`. Removing a site unregisters it and
+ * gives the permission back.
+ */
+import { storage } from '#imports';
+
+/** The reader's own sites: host names ("www.example.org") or "*.example.org" for a whole domain. */
+export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [] });
+
+/** The id of our one dynamic content-script registration. */
+export const CUSTOM_SITES_SCRIPT_ID = 'yandu-custom-sites';
+/** The reader script's file in the build (WXT's name for entrypoints/reader.content). */
+export const READER_SCRIPT_FILE = 'content-scripts/reader.js';
+
+/** A host label: letters, digits, hyphens (punycode for Chinese domain names). */
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * What the reader typed ("www.example.org", "https://www.example.org/a/b",
+ * "*.example.org") → the site as stored ("www.example.org" / "*.example.org"),
+ * or null when it is not a web site's host. IP addresses and single labels are refused.
+ */
+export function normalizeSite(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (!text) return null;
+  const wildcard = text.startsWith('*.');
+  if (wildcard) text = text.slice(2);
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`).hostname;
+  } catch {
+    return null;
+  }
+  if (!/^https?:/.test(text) && text.includes('://')) return null;
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
+  if (/^\d+$/.test(labels[labels.length - 1]!)) return null;
+  return wildcard ? `*.${host}` : host;
+}
+
+/** The match pattern (and permission origin) of a stored site. */
+export function sitePattern(site: string): string {
+  return `*://${site}/*`;
+}
+
+/** The parts of `browser.scripting` and `browser.permissions` the registry uses (so tests can pass fakes). */
+export interface RegistryApi {
+  /** browser.scripting */
+  scripting: Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'>;
+  /** browser.permissions */
+  permissions: Pick<typeof browser.permissions, 'contains'>;
+}
+
+/**
+ * Makes the reader's registration match `sites`: only the sites whose
+ * permission is granted, or none. Returns the patterns now registered.
+ */
+export async function syncRegisteredSites(api: RegistryApi, sites: readonly string[]): Promise<string[]> {
+  const patterns: string[] = [];
+  for (const site of sites) {
+    const pattern = sitePattern(site);
+    if (await api.permissions.contains({ origins: [pattern] })) patterns.push(pattern);
+  }
+  const existing = await api.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SITES_SCRIPT_ID] });
+  if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [CUSTOM_SITES_SCRIPT_ID] });
+  if (patterns.length > 0) {
+    await api.scripting.registerContentScripts([
+      // document_start, as the manifest's own registration of the reader script.
+      { id: CUSTOM_SITES_SCRIPT_ID, matches: patterns, js: [READER_SCRIPT_FILE], runAt: 'document_start' },
+    ]);
+  }
+  return patterns;
+}
+
+/** What the background hands to `startSitesRegistry`: the extension APIs it wires together. */
+export interface BackgroundApi extends RegistryApi {
+  /** browser.permissions, with its change events. */
+  permissions: Pick<typeof browser.permissions, 'contains' | 'onAdded' | 'onRemoved'>;
+  /** browser.runtime, to open settings after install. */
+  runtime: Pick<typeof browser.runtime, 'onInstalled' | 'openOptionsPage'>;
+}
+
+/**
+ * Background wiring: registers the reader for the reader's sites now, again
+ * whenever the list or a permission changes; and after install, opens
+ * settings when the official sites' host access is not granted (Firefox MV3
+ * treats host_permissions as optional until the reader grants them, so the
+ * reader script would not run by itself).
+ */
+export function startSitesRegistry(api: BackgroundApi, officialMatches: readonly string[]): void {
+  const sync = (): void => {
+    void customSitesItem
+      .getValue()
+      .then((sites) => syncRegisteredSites(api, sites))
+      .catch((error: unknown) => console.warn('[研读] 更新自定义网站失败', error));
+  };
+  sync();
+  customSitesItem.watch(sync);
+  api.permissions.onAdded.addListener(sync);
+  api.permissions.onRemoved.addListener(sync);
+  api.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void api.permissions.contains({ origins: [...officialMatches] }).then((granted) => {
+      if (!granted) void api.runtime.openOptionsPage();
+    });
+  });
+}
