@@ -3,7 +3,7 @@ import { requestPersistence } from '@/lib/db/persist';
 import { openDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
-import { badgeText, createDbHandlers } from '@/lib/protocol/handlers';
+import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { startSitesRegistry } from '@/lib/sites-registry';
 
@@ -18,13 +18,19 @@ export default defineBackground({
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));
     onMessage('saveAnnotation', ({ data }) => handlers.saveAnnotation(data));
     onMessage('annotationsForArticle', ({ data }) => handlers.annotationsForArticle(data));
-    onMessage('recentAnnotations', ({ data }) => handlers.recentAnnotations(data));
+    onMessage('recentAnnotations', ({ data, sender }) => {
+      checkSender('recentAnnotations', sender.url, browser.runtime.getURL('/'));
+      return handlers.recentAnnotations(data);
+    });
     onMessage('updateAnnotation', ({ data }) => handlers.updateAnnotation(data));
     onMessage('deleteAnnotation', ({ data }) => handlers.deleteAnnotation(data));
     onMessage('restoreAnnotation', ({ data }) => handlers.restoreAnnotation(data));
     onMessage('listTags', ({ data }) => handlers.listTags(data));
     onMessage('reportPlacement', ({ data }) => handlers.reportPlacement(data));
-    onMessage('storageStatus', ({ data }) => handlers.storageStatus(data));
+    onMessage('storageStatus', ({ data, sender }) => {
+      checkSender('storageStatus', sender.url, browser.runtime.getURL('/'));
+      return handlers.storageStatus(data);
+    });
     onMessage('recordAnalysis', ({ data }) => handlers.recordAnalysis(data));
     // Keyboard shortcuts (manifest `commands`) go to the active tab's reader script.
     browser.commands?.onCommand.addListener((command, tab) => {
@@ -41,7 +47,7 @@ export default defineBackground({
     });
     onMessage('runReaderOnTab', async ({ data, sender }) => {
       // Only our own pages (the popup) may ask; a web page's content script may not.
-      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error('只有研读自己的页面可以发起分析');
+      checkSender('runReaderOnTab', sender.url, browser.runtime.getURL('/'));
       const { tabId } = parseMessage(TabQuerySchema, data, 'runReaderOnTab');
       try {
         await sendMessage('runReader', { forced: true }, tabId);

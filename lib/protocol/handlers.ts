@@ -87,3 +87,17 @@ export function badgeText(data: unknown): string {
   if (!report.isPolicy || report.directiveCount === 0) return '';
   return report.directiveCount > 999 ? '999+' : String(report.directiveCount);
 }
+
+/** Messages only 研读's own pages (popup, notebook, settings) may send: they read across all articles, or act on other tabs. */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<string> = new Set(['recentAnnotations', 'storageStatus', 'runReaderOnTab']);
+
+/**
+ * Refuses `message` from a sender outside the extension (a content script in a
+ * web page) when only our own pages may send it. `extensionBase` is
+ * `browser.runtime.getURL('/')`.
+ */
+export function checkSender(message: string, senderUrl: string | undefined, extensionBase: string): void {
+  if (EXTENSION_PAGE_ONLY.has(message) && !senderUrl?.startsWith(extensionBase)) {
+    throw new Error(`消息“${message}”只接受研读自己的页面发送`);
+  }
+}

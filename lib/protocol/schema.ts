@@ -183,7 +183,14 @@ export interface RunRequest {
  * what was wrong (the sender shows it to the reader).
  */
 export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown, name: string): v.InferOutput<S> {
-  const result = v.safeParse(schema, data);
+  let result: v.SafeParseResult<S>;
+  try {
+    result = v.safeParse(schema, data);
+  } catch (error) {
+    // A payload nested deeper than the stack allows (a forged outline) is refused like any other bad payload.
+    if (error instanceof RangeError) throw new Error(`消息“${name}”格式无效：内容嵌套过深`);
+    throw error;
+  }
   if (result.success) return result.output;
   const issue = result.issues[0];
   const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
