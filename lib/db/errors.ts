@@ -47,7 +47,7 @@ export const STORAGE_MESSAGES: Readonly<Record<string, string>> = {
   DatabaseClosedError: '数据库连接已关闭（浏览器可能清除了扩展数据，或研读正在更新），本次未保存；请再试一次。',
   VersionError: '数据库由更新版本的研读创建，当前版本无法读写；为免损坏数据，本次未做任何修改。请将研读更新到最新版本。',
   UpgradeError: '数据库升级失败，原有数据保留未动；本次未读写。请导出备份，并向我们报告此问题。',
-  OpenFailedError: '数据库无法打开，已保存的数据未被改动；请重启浏览器后再试。',
+  OpenFailedError: '数据库无法打开或升级失败，原有数据保留未动，本次未读写。请重启浏览器后再试；若仍不行，请导出备份并向我们报告此问题。',
   MissingAPIError: '浏览器不允许研读使用本地存储（例如在某些隐私模式下），本次未保存。',
   InvalidStateError: '数据库暂时不可用（浏览器正在关闭或清除数据），本次未保存；请稍后再试。',
   TransactionInactiveError: '数据库操作被中断，本次未保存；已保存的数据未受影响，请再试一次。',
@@ -67,6 +67,8 @@ export function storageMessage(error: unknown): string | null {
     const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
     // AbortError often wraps the real reason (a quota hit aborts the transaction): prefer the inner one.
     const wrapped = inner ?? cause;
+    // A database closed because its opening failed (an upgrade threw) carries that failure inside.
+    if (name === 'DatabaseClosedError' && wrapped) return storageMessage(wrapped) ?? STORAGE_MESSAGES.OpenFailedError!;
     if (typeof name === 'string' && name in STORAGE_MESSAGES && !(name === 'AbortError' && storageMessage(wrapped))) {
       return STORAGE_MESSAGES[name]!;
     }

@@ -90,6 +90,7 @@ describe('quota exceeded', () => {
     ['a plain abort', Object.assign(new Error('aborted'), { name: 'AbortError' }), STORAGE_MESSAGES.AbortError],
     ['a closed database', new Dexie.DatabaseClosedError(), STORAGE_MESSAGES.DatabaseClosedError],
     ['an upgrade error', new Dexie.UpgradeError('boom'), STORAGE_MESSAGES.UpgradeError],
+    ['a database closed because its upgrade threw', new Dexie.DatabaseClosedError(new Error('upgrade threw')), STORAGE_MESSAGES.OpenFailedError],
   ])('should map: %s', (_name, error, message) => {
     expect(storageMessage(error)).toBe(message);
   });
