@@ -12,7 +12,7 @@ import type { NoteInput } from '@/components/NoteEditor';
 import { matchAnchor } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
 import { formatCitation, formatDate, siteNameOf } from '@/lib/citation';
-import { isConflict } from '@/lib/db/errors';
+import { isConflict, requestFailureMessage } from '@/lib/db/errors';
 import type { AnnotationRecord } from '@/lib/db/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
@@ -49,9 +49,9 @@ export interface NotesActions {
   undo: () => void;
 }
 
-/** The reader's message for a failed request. */
+/** The reader's message for a failed request (a broken channel to the background in Chinese too). */
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return requestFailureMessage(error);
 }
 
 /** The page's publication date: meta tags first, then the first date near the top of the page. */

@@ -6,7 +6,7 @@
  */
 import { Dexie, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { STORAGE_MARK, STORAGE_MESSAGES, storageMessage } from '@/lib/db/errors';
+import { requestFailureMessage, STORAGE_MARK, STORAGE_MESSAGES, storageMessage } from '@/lib/db/errors';
 import { openDb, type YanduDb } from '@/lib/db/schema';
 import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
 import { draft, PAGE_URL } from './drafts';
@@ -173,5 +173,20 @@ describe('a database made by a newer version of 研读', () => {
     expect(await again.table('future').count()).toBe(1);
     again.close();
     await Dexie.delete(newerName);
+  });
+});
+
+describe('a request whose answer never comes back (the background restarted)', () => {
+  test.each([
+    ['A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received', '研读后台暂时没有响应'],
+    ['Could not establish connection. Receiving end does not exist.', '研读后台暂时没有响应'],
+    ['The message port closed before a response was received.', '研读后台暂时没有响应'],
+    ['Extension context invalidated.', '本页需刷新后才能保存'],
+  ])('should explain in Chinese: %s', (message, expected) => {
+    expect(requestFailureMessage(new Error(message))).toContain(expected);
+  });
+
+  test.each([`${STORAGE_MARK}：${STORAGE_MESSAGES.QuotaExceededError}`, '修改冲突：这条批注已在另一个标签页中修改'])('should keep our own message: %s', (message) => {
+    expect(requestFailureMessage(new Error(message))).toBe(message);
   });
 });
