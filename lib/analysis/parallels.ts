@@ -8,7 +8,9 @@
  * last characters); the first item loses the governing verb before it
  * (开展听民意 → 听民意) and the last the words after it (排民难的各项活动 →
  * 排民难). A run separated by ， must share its opening words, or it is just a
- * sentence of clauses.
+ * sentence of clauses. A 、-series is no unit where the words around it leave
+ * it an open list (…等, ……, …和D, a stretch of a longer list) or a law's
+ * condition (…的；).
  */
 import type { Source } from './normalize';
 import type { DetectedItem } from './types';
@@ -44,6 +46,37 @@ const CLAUSES_BEGIN_ALIKE = /[，,]([\u4e00-\u9fff])[\u4e00-\u9fff]*[，,]\1/;
 
 /** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
 const LIST_END = /[的等]/;
+/** The same where the items hold 的 themselves (物质需要的权利、…、感情需求的权利等). */
+const LIST_END_WORD = /等/;
+/** The particle that closes a modifier. */
+const PARTICLE = '的';
+/**
+ * Function characters that make no shape when they are all the items share:
+ * 来/去 + verb is a purpose clause (来思考、来谋划、来推进), 本/各/该/此 + noun a
+ * list of scopes (本区域、本行业、本单位).
+ */
+const FUNCTION_HEADS = /^[来去本各该此]$/;
+/** Numerals stand for one another at one place (凝聚一种精神、把握两个特征、增强三大动力). */
+const NUMERAL = /[一二两三四五六七八九十百千万]/;
+/**
+ * A series closed by 的 and a clause break stands for the persons or acts it
+ * describes (打听案情、过问案件、说情干预的，…): a law's condition, not a unit of style.
+ */
+const CONDITION_END = /的[，；。,;]/y;
+/** Longest items of one length that make a series with no character in common (四字格). */
+const MAX_PLAIN_ITEM = 4;
+/**
+ * What may follow a series: 等 or an ellipsis closes a list of examples
+ * (博物馆、展览馆、纪念地等资源; 张甲洲、杨学诚、蒋南翔……), and 和/及/与/或 adds its last
+ * item (讯问、询问、留置和搜查): such lists are open enumerations, not one unit.
+ */
+const OPEN_LIST_END = /[等…和及与或]/y;
+/**
+ * A 、 right before or after a series found inside a longer 、-list: the list
+ * as a whole has no one shape, and a stretch of it is no unit (省、自治区、直辖市、
+ * 自治州、县 holds 自治区、直辖市、自治州).
+ */
+const LIST_COMMA = '、';
 /** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
 const PLACE_SUFFIX = /[省市县区村镇乡州洲国]$/;
 
@@ -64,8 +97,18 @@ interface Series {
   start: number;
   end: number;
   items: string[];
-  /** How many outer items were cut to the inner items' width (no shared characters to cut at). */
-  widthCuts: number;
+  /** The first item was cut to the inner items' width (no shared characters to cut at): its start is a guess. */
+  firstCut: boolean;
+  /** The last item was cut likewise: its end is a guess. */
+  lastCut: boolean;
+}
+
+/**
+ * Where 的 stands in a word, or -1. 的 closes a modifier: an item holds it only
+ * where every item of the series does (走过的道路、积累的经验、形成的原则).
+ */
+function particleAt(word: string): number {
+  return word.indexOf(PARTICLE);
 }
 
 /** Trims the outer words of a segment to the shape of the inner ones; null when they do not fit it. */
@@ -74,44 +117,80 @@ function trimSegment(words: readonly string[], at: number): Series | null {
   const prefix = commonPrefix(words.slice(1));
   const suffix = commonSuffix(words.slice(0, -1));
   const width = inner.reduce((max, w) => Math.max(max, w.length), 0);
-  let widthCuts = 0;
+  const innerParticle = inner.every((w) => particleAt(w) >= 0);
   const rawFirst = words[0]!;
   let first = rawFirst;
+  let firstCut = false;
   const prefixCut = prefix.length > 0 ? first.lastIndexOf(prefix) : -1;
   if (prefixCut > 0 && first.length - prefixCut >= MIN_ITEM) first = first.slice(prefixCut);
   else if (first.length > width) {
     first = first.slice(-width);
-    widthCuts++;
+    // A guessed start does not straddle a modifier's 的 (革命年代的艰辛历程 → 艰辛历程).
+    if (!innerParticle) first = first.slice(particleAt(first) + 1);
+    firstCut = true;
   }
   const rawLast = words[words.length - 1]!;
-  let last = rawLast.split(LIST_END)[0]!;
+  let last = rawLast.split(innerParticle ? LIST_END_WORD : LIST_END)[0]!;
+  let lastCut = false;
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
   else if (last.length > width) {
     last = last.slice(0, width);
-    widthCuts++;
+    lastCut = true;
   }
   if (first.length < MIN_ITEM || last.length < MIN_ITEM) return null;
   const items = [first, ...inner, last];
   const start = at + rawFirst.length - first.length;
-  return { start, end: start + items.join('、').length, items, widthCuts };
+  return { start, end: start + items.join('、').length, items, firstCut, lastCut };
 }
 
 /**
- * Whether the series has one shape: items sharing their first or last
- * characters (比作风、比本领; 党员意识、大局意识), or items of one length longer than
- * two. Where both outer items had to be cut to that length, the length is our
- * guess, so the items must also share a character at one place (听民意、解民忧、排民难)
- * or two inner items must show the length.
+ * Whether the series has one shape:
+ *  - items sharing their first characters (比作风、比本领; 一名党员、一名中国青年);
+ *  - items sharing their last characters (党员意识、大局意识): one shared last
+ *    character makes a shape only for items of one length (建好、管好、用好), not
+ *    for names of kinds (控告人、检举人、证人; 企业所得税、房产税; places, 浙江省、广东省);
+ *  - items of one length of three or four characters, the 三字格/四字格 of
+ *    parallel writing (想问题、作决策、抓落实; 系统完备、科学规范、运行有效). Longer
+ *    items of one length with no character in common are the clauses or noun
+ *    phrases of a sentence (事业兴旺发达、国家长治久安、人民幸福安康).
+ *  - items of one length sharing a character at one place, of any length
+ *    (走进新时代、迈上新台阶、开创新局面).
+ * 的 stands at one place in every item or in none. An outer item whose end
+ * was guessed (cut to the others' width) must share the others' first (or
+ * last) character where they share one (服务基层、服务群众、让群众得实惠 is no
+ * series). Where both outer items had to be guessed, plain items of one length
+ * must also share a character at one place (听民意、解民忧、排民难) or two inner
+ * items must show the length.
  */
 function sameShape(s: Series): boolean {
   const { items } = s;
-  const prefix = commonPrefix(items).length;
-  if (prefix > 0 || commonSuffix(items).length > 0) return prefix > 0 || !PLACE_SUFFIX.test(items[0]!);
+  const particle = particleAt(items[0]!);
+  if (!items.every((w) => particleAt(w) === particle)) return false;
+  if (s.lastCut && !items[items.length - 1]!.startsWith(commonPrefix(items.slice(0, -1)).charAt(0))) return false;
+  if (s.firstCut && !items[0]!.endsWith(commonSuffix(items.slice(1)).slice(-1))) return false;
   const length = items[0]!.length;
-  if (length <= MIN_ITEM || !items.every((w) => w.length === length)) return false;
-  if (s.widthCuts < 2 || items.length > MIN_ITEMS) return true;
-  for (let i = 0; i < length; i++) if (items.every((w) => w.charAt(i) === items[0]!.charAt(i))) return true;
+  const sameLength = items.every((w) => w.length === length);
+  const prefix = commonPrefix(items);
+  if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix);
+  const suffix = commonSuffix(items).length;
+  if (suffix > 0) return (suffix > 1 || sameLength) && !PLACE_SUFFIX.test(items[0]!);
+  if (length <= MIN_ITEM || !sameLength) return false;
+  if (sharedPlace(items)) return true;
+  return length <= MAX_PLAIN_ITEM && (!s.firstCut || !s.lastCut || items.length > MIN_ITEMS);
+}
+
+/**
+ * Whether items of one length share a character at one place (听民意、解民忧、排民难;
+ * 走进新时代、迈上新台阶), numerals counting as one character.
+ */
+function sharedPlace(items: readonly string[]): boolean {
+  const first = items[0]!;
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charAt(i);
+    const numeral = NUMERAL.test(c);
+    if (items.every((w) => w.charAt(i) === c || (numeral && NUMERAL.test(w.charAt(i))))) return true;
+  }
   return false;
 }
 
@@ -179,12 +258,23 @@ function seriesOfRun(run: string, at: number, separator: RegExp, maxItem: number
   }
   const found: Series[] = [];
   for (const { from, to } of segments(words, maxItem)) {
-    // An outer word may belong to the sentence rather than the series: try without it.
+    // An outer word may belong to the sentence rather than the series: try without it, or without both.
     const s =
-      shapedSeries(words, offsets, from, to) ?? shapedSeries(words, offsets, from, to - 1) ?? shapedSeries(words, offsets, from + 1, to);
+      shapedSeries(words, offsets, from, to) ??
+      shapedSeries(words, offsets, from, to - 1) ??
+      shapedSeries(words, offsets, from + 1, to) ??
+      shapedSeries(words, offsets, from + 1, to - 1);
     if (s) found.push(s);
   }
   return found;
+}
+
+/** Whether the words around the series make it no unit: an open list (…等, ……, …和D, part of a longer list) or a condition (…的；). */
+function notAUnit(text: string, s: Series): boolean {
+  if (text.charAt(s.start - 1) === LIST_COMMA || text.charAt(s.end) === LIST_COMMA) return true;
+  OPEN_LIST_END.lastIndex = s.end;
+  CONDITION_END.lastIndex = s.end;
+  return OPEN_LIST_END.test(text) || CONDITION_END.test(text);
 }
 
 function toItem(src: Source, s: Series): DetectedItem {
@@ -197,7 +287,7 @@ export function findParallels(src: Source): DetectedItem[] {
   const found: DetectedItem[] = [];
   ENUMERATION_RUN.lastIndex = 0;
   for (let m = ENUMERATION_RUN.exec(text); m !== null; m = ENUMERATION_RUN.exec(text)) {
-    for (const s of seriesOfRun(m[0], m.index, ENUMERATION_COMMA, MAX_ITEM)) found.push(toItem(src, s));
+    for (const s of seriesOfRun(m[0], m.index, ENUMERATION_COMMA, MAX_ITEM)) if (!notAUnit(text, s)) found.push(toItem(src, s));
   }
   CLAUSE_RUN.lastIndex = 0;
   for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
