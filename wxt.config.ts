@@ -30,7 +30,8 @@ export default defineConfig({
     },
     minimum_chrome_version: '88',
     browser_specific_settings: {
-      gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0' },
+      // Nothing leaves the reader's machine (DESIGN.md), so no data collection to declare.
+      gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
     },
   }),
   vite: () => ({

@@ -83,7 +83,10 @@ function normalisePath(path: string): string {
  */
 export function articleKey(url: string, canonical?: string | null): string {
   const parsed = new URL(identityUrl(url, canonical));
-  for (const [name, value] of [...parsed.searchParams.entries()]) {
+  // forEach, not entries(): in a Firefox content script the iterator comes back Xray-wrapped and is "not iterable".
+  const params: [string, string][] = [];
+  parsed.searchParams.forEach((value, name) => params.push([name, value]));
+  for (const [name, value] of params) {
     const isPrint = PRINT_VALUE_PARAMS.test(name) && value.toLowerCase() === 'print';
     if (TRACKING_PARAMS.test(name) || VIEW_PARAMS.test(name) || isPrint) parsed.searchParams.delete(name);
   }

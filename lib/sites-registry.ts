@@ -80,8 +80,10 @@ export async function syncRegisteredSites(api: RegistryApi, sites: readonly stri
 export interface BackgroundApi extends RegistryApi {
   /** browser.permissions, with its change events. */
   permissions: Pick<typeof browser.permissions, 'contains' | 'onAdded' | 'onRemoved'>;
-  /** browser.runtime, to open settings after install. */
-  runtime: Pick<typeof browser.runtime, 'onInstalled' | 'openOptionsPage'>;
+  /** browser.runtime, to know of the install and name the settings page. */
+  runtime: Pick<typeof browser.runtime, 'onInstalled' | 'getURL'>;
+  /** browser.tabs, to open the settings page. */
+  tabs: Pick<typeof browser.tabs, 'create'>;
 }
 
 /**
@@ -105,7 +107,8 @@ export function startSitesRegistry(api: BackgroundApi, officialMatches: readonly
   api.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     void api.permissions.contains({ origins: [...officialMatches] }).then((granted) => {
-      if (!granted) void api.runtime.openOptionsPage();
+      // A tab of its own (not openOptionsPage, which Firefox may show inside about:addons): the reader sees why.
+      if (!granted) void api.tabs.create({ url: api.runtime.getURL('/options.html') });
     });
   });
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone: the Debian packages the demo and the browser tests need
-# (Chromium and a CJK font, only when missing), then the exact npm dependencies.
+# (Chromium, Firefox ESR and a CJK font, only when missing), then the exact npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The Firefox smoke test (tests/e2e/firefox.e2e.ts) drives Debian's Firefox ESR.
+command -v firefox-esr >/dev/null 2>&1 || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Source Han'; then
   missing+=(fonts-wqy-microhei)
 fi
