@@ -10,6 +10,7 @@ import { NoteConflictError, NoteNotFoundError } from './errors';
 import type { AnnotationRecord, AnnotationWithArticle } from './records';
 import type { YanduDb } from './schema';
 import { rememberTags } from './tags';
+import { randomUuid } from '../uuid';
 
 /** How long a deleted note can be restored (DESIGN.md: 30 days). */
 export const RESTORE_DAYS = 30;
@@ -25,7 +26,7 @@ export async function saveAnnotation(db: YanduDb, draft: AnnotationDraft, now: n
   const key = articleKey(draft.page.url, draft.page.canonicalUrl);
   const tags = cleanTags(draft.tags ?? []);
   const record: AnnotationRecord = {
-    id: crypto.randomUUID(),
+    id: randomUuid(),
     articleKey: key,
     quote: draft.quote,
     position: draft.position,
