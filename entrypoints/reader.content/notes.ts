@@ -18,6 +18,7 @@ import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { randomUuid } from '@/lib/uuid';
 import type { HighlightColor } from '@/lib/protocol/schema';
 import { marksOfNote, pageNotes, pageQuery } from './notes-state';
 import { boxPlace, itemSpan, selectedSpan, toolbarPlace, type TargetSpan } from './selection';
@@ -109,9 +110,14 @@ export function createNotesController(
     pageNotes.value = pageNotes.value.map((n) => (n.record.id === record.id ? { ...n, record } : n));
   };
 
+  // One id per span, made here: a save retried after a lost answer stores the note once.
+  const idsOfSpans = new WeakMap<TargetSpan, string>();
   const saveNew = async (span: TargetSpan, input: NoteInput): Promise<void> => {
     const anchor = describeSpan(map.text, span.start, span.end);
+    const id = idsOfSpans.get(span) ?? randomUuid();
+    idsOfSpans.set(span, id);
     const record = await sendMessage('saveAnnotation', {
+      id,
       page: { ...page, canonicalUrl: pageQuery().canonicalUrl },
       ...anchor,
       ...input,

@@ -26,7 +26,7 @@ export async function saveAnnotation(db: YanduDb, draft: AnnotationDraft, now: n
   const key = articleKey(draft.page.url, draft.page.canonicalUrl);
   const tags = cleanTags(draft.tags ?? []);
   const record: AnnotationRecord = {
-    id: randomUuid(),
+    id: draft.id ?? randomUuid(),
     articleKey: key,
     quote: draft.quote,
     position: draft.position,
@@ -39,7 +39,14 @@ export async function saveAnnotation(db: YanduDb, draft: AnnotationDraft, now: n
     deletedAt: null,
     unplacedAt: null,
   };
+  let stored = record;
   await db.transaction('rw', db.articles, db.annotations, db.tags, async () => {
+    // A retry of a save whose answer was lost (the service worker stopped): the note is there already.
+    const saved = draft.id === undefined ? undefined : await db.annotations.get(draft.id);
+    if (saved) {
+      stored = saved;
+      return;
+    }
     const existing = await db.articles.get(key);
     await db.articles.put({
       key,
@@ -52,7 +59,7 @@ export async function saveAnnotation(db: YanduDb, draft: AnnotationDraft, now: n
     await db.annotations.add(record);
     await rememberTags(db, tags, now);
   });
-  return record;
+  return stored;
 }
 
 /** The live (not deleted) highlights of the article of `query`, oldest first. */

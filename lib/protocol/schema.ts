@@ -60,6 +60,8 @@ const tagList = v.pipe(
 );
 
 export const AnnotationDraftSchema = v.strictObject({
+  /** Made by the sender, so a save retried after a lost answer stores the note once. */
+  id: v.optional(v.pipe(v.string(), v.uuid())),
   page: PageInfoSchema,
   quote: QuoteSelectorSchema,
   position: PositionSelectorSchema,

@@ -72,3 +72,21 @@ describe('badgeText', () => {
     expect(badgeText(report)).toBe(text);
   });
 });
+
+describe('a save retried after its answer was lost', () => {
+  test('stores the note once and answers with the stored record', async () => {
+    const handlers = createDbHandlers(db);
+    const id = crypto.randomUUID();
+    const first = await handlers.saveAnnotation({ ...draft('二是要丰富实践载体'), id });
+    const again = await handlers.saveAnnotation({ ...draft('二是要丰富实践载体'), id });
+    expect(again.id).toBe(first.id);
+    expect(again.createdAt).toBe(first.createdAt);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  test('refuses an id that is not a UUID', async () => {
+    const handlers = createDbHandlers(db);
+    await expect(handlers.saveAnnotation({ ...draft('x'), id: '../../etc' })).rejects.toThrow(/格式无效/);
+    expect(await db.annotations.count()).toBe(0);
+  });
+});
