@@ -55,6 +55,10 @@ export interface OutlinePanelProps {
   hiddenKinds: ReadonlySet<ItemKind>;
   /** The outline entry of the section being read, highlighted in the tree. */
   activeId: number | null;
+  /** A multi-page article: how many pages, and whether the others are being (or were) loaded here. */
+  pages?: { count: number; state: 'idle' | 'loading' | 'done'; message: string | null };
+  /** The reader asked to load the other pages into this view. */
+  onLoadPages?: () => void;
   /** Content of the 我的批注 tab; the tab shows only when given. */
   notesTab?: ComponentChildren;
   /** The reader collapsed or opened the panel. */
@@ -106,6 +110,17 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
       </header>
       {title && <p class="yd-title">{title}</p>}
       {props.byline && <p class="yd-byline">{props.byline}</p>}
+      {props.pages && (
+        <p class="yd-pages">
+          本文共 {props.pages.count} 页
+          {props.pages.state !== 'done' && (
+            <button type="button" disabled={props.pages.state === 'loading'} onClick={props.onLoadPages}>
+              {props.pages.state === 'loading' ? '正在载入…' : '载入全部页面'}
+            </button>
+          )}
+          {props.pages.message && <span role="status"> {props.pages.message}</span>}
+        </p>
+      )}
       <div class="yd-kinds" role="group" aria-label="显示的标注">
         {KIND_LABELS.map(([kind, label]) => (
           <button

@@ -9,6 +9,7 @@ import { kindColorStyle } from '@/lib/reader/mark-kinds';
 import { kindColorsItem } from '@/lib/reader/preferences';
 import { onMessage } from '@/lib/messaging';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { loadOtherPages } from './multipage';
 import { mountPanel } from './panel-ui';
 import { PageReader } from './reader';
 import { mountNotesUi } from './notes-ui';
@@ -67,6 +68,13 @@ export default defineContentScript({
     onMessage('runReader', ({ data }) => reader.run(data.forced === true));
     await reader.run(forced, startedAt);
     // The panel is not part of reading the page: it mounts once the marks are there.
-    await mountPanel(ctx, reader.panelContent);
+    await mountPanel(ctx, reader.panelContent, {
+      // The other pages go into the article, then the reader reads it again: marks and outline over all pages.
+      loadPages: async (shown) => {
+        const count = await loadOtherPages(shown.articleRoot, shown.pages, location.href);
+        await reader.run(false);
+        return count;
+      },
+    });
   },
 });

@@ -29,6 +29,14 @@ export interface PanelContent extends PanelModel {
   counts: string;
   /** The article's element: the panel opens by itself only where it does not cover it. */
   articleRoot: Element;
+  /** All pages of a multi-page article in order (lib/extract/pages.ts); empty for one page. */
+  pages: string[];
+}
+
+/** What the panel can ask of the reader. */
+export interface PanelActions {
+  /** Loads the other pages of the article into this view; resolves to how many came. */
+  loadPages: (content: PanelContent) => Promise<number>;
 }
 
 
@@ -68,7 +76,7 @@ function followScroll(ctx: ContentScriptContext, content: Signal<PanelContent | 
 }
 
 /** Mounts the panel showing `content` (null: no panel, a page without marks). */
-export async function mountPanel(ctx: ContentScriptContext, content: Signal<PanelContent | null>): Promise<void> {
+export async function mountPanel(ctx: ContentScriptContext, content: Signal<PanelContent | null>, actions: PanelActions): Promise<void> {
   const chosen = await panelCollapsedItem.getValue();
   const collapsed = signal(chosen ?? false);
   let readerChose = chosen !== null;
@@ -81,6 +89,14 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
   });
   const hidden = signal<ReadonlySet<ItemKind>>(new Set(await hiddenKindsItem.getValue()));
   const active = signal<number | null>(null);
+  const pagesState = signal<{ state: 'idle' | 'loading' | 'done'; message: string | null }>({ state: 'idle', message: null });
+  const loadPages = (shown: PanelContent): void => {
+    pagesState.value = { state: 'loading', message: null };
+    actions.loadPages(shown).then(
+      (count) => (pagesState.value = { state: 'done', message: `已载入其余 ${count} 页` }),
+      (error: unknown) => (pagesState.value = { state: 'idle', message: `载入失败：${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
 
   effect(() => {
     const kinds = [...hidden.value].join(' ');
@@ -96,6 +112,8 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
       <OutlinePanel
         title={shown.title}
         byline={shown.byline}
+        pages={shown.pages.length > 1 ? { count: shown.pages.length, ...pagesState.value } : undefined}
+        onLoadPages={() => loadPages(shown)}
         counts={shown.counts}
         nodes={shown.nodes}
         formulations={shown.formulations}

@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyze, type Analysis, type ItemKind } from '@/lib/analysis';
 import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
+import { findPageLinks } from '@/lib/extract/pages';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { sendMessage } from '@/lib/messaging';
 import { markPageDone } from '@/lib/page-state';
@@ -145,6 +146,7 @@ export class PageReader {
         byline: [fresh.source, fresh.published].filter(Boolean).join(' · ') || null,
         counts: this.analysis.outline.counts,
         articleRoot: fresh.root,
+        pages: findPageLinks(document, location.href),
         ...panelModel(this.analysis),
       };
     }

@@ -5,6 +5,7 @@
  *   marked, and it still does when the page gains an unrelated wrapper div;
  * - GBK / GB2312 pages, and a page whose meta charset lies while the server's
  *   header tells the truth, read correctly (no mojibake, title right);
+ * - a two-page article's other page loads into the view on request;
  * - a site added in settings gets the reader, and removing it stops it.
  * Corpus pages are read in place from ../shared/corpus and run only when it
  * exists (said on the console when not); the fixture pages here always run.
@@ -60,6 +61,7 @@ const GBK_READABILITY_PAGE = {
 /** The fixture page in 人民网's template, and the one on a site the reader adds. */
 const RULE_FIXTURE_URL = 'http://www.people.com.cn/n1/2024/0101/c64387-site-rule.html';
 const RULE_FIXTURE_FILE = `${FIXTURE_SITE_DIR}/www.people.com.cn/n1/2024/0101/c64387-site-rule.html`;
+const MULTI_PAGE_URL = 'http://www.people.com.cn/n1/2024/0102/c64387-multi.html';
 const CUSTOM_SITE = 'www.dangjian-example.org';
 const CUSTOM_SITE_URL = `http://${CUSTOM_SITE}/article.html`;
 
@@ -196,6 +198,29 @@ describe('site rules, encodings and settings', () => {
     expect(await strayMarks(wrapped, '.rm_txt_con')).toEqual([]);
     await plain.close();
     await wrapped.close();
+  });
+
+  test('a two-page article: the panel offers the other page; once loaded, marks and outline cover both', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(MULTI_PAGE_URL);
+    await waitForReader(page);
+    const shown = await openPanel(page);
+    expect(await shown.locator('.yd-pages').textContent()).toContain('本文共 2 页');
+    const directives = async (): Promise<string[]> =>
+      (await markedItems(page)).filter((i) => i.kind === 'directive').map((i) => i.text.slice(0, 2));
+    expect(await directives()).toEqual(['一是', '二是']);
+    await shown.getByRole('button', { name: '载入全部页面' }).click();
+    await expect.poll(directives).toEqual(['一是', '二是', '三是', '四是']);
+    expect(await shown.locator('.yd-pages').textContent()).toContain('已载入其余 1 页');
+    expect(await shown.locator('.yd-entry').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^三是/), expect.stringMatching(/^四是/)]),
+    );
+    // Page 2's text comes in as text after page 1's, without its navigation, pager or editor line.
+    const added = await page.locator('section[data-yd-page="2"]').innerText();
+    expect(added).toContain('（第2页）');
+    expect(added).not.toMatch(/导航|责编|上一页/);
+    expect(await strayMarks(page, '.rm_txt_con')).toEqual([]);
+    await page.close();
   });
 
   test('a site added in settings gets the reader after the permission is granted; removing it stops it', async () => {
