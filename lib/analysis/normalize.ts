@@ -8,7 +8,7 @@
  * folded (that would touch every comma of a Chinese text and cost a callback
  * per character); the detectors' patterns accept both widths instead.
  */
-import { SIMPLIFIED, TRADITIONAL } from './data/traditional';
+import { COMMONEST_TRADITIONAL, SIMPLIFIED, TRADITIONAL } from './data/traditional';
 
 /** Distance between a full-width ASCII character and its half-width twin. */
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -21,6 +21,19 @@ const FULL_WIDTH_OFFSET = 0xfee0;
  * freshly loaded page and cost a hundred times more there.
  */
 const FOLDABLE = new RegExp(`[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\u3000${TRADITIONAL}]`, 'g');
+/** Full-width letters and digits and the ideographic space alone: ranges, a fast scan. */
+const FOLDABLE_WIDTH = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/g;
+/** Whether a text is written in Traditional characters (see COMMONEST_TRADITIONAL). */
+const TRADITIONAL_TEXT = new RegExp(`[${COMMONEST_TRADITIONAL}]`);
+/**
+ * Texts up to this length are scanned for every Traditional character (it costs
+ * little); longer ones only when TRADITIONAL_TEXT finds them written in
+ * Traditional. The 165-character class costs 0.2 ms per 20,000 characters, a
+ * fifth of the warm budget, to find nothing in a Simplified text; a stray
+ * Traditional character in a long Simplified text stays unfolded, which can
+ * only weaken a vocabulary match.
+ */
+const FULL_SCAN_CHARS = 4000;
 
 /** The Simplified twin of each Traditional character, built on the first text that has one. */
 let simplifiedOf: Map<string, string> | null = null;
@@ -38,7 +51,8 @@ function foldChar(char: string): string {
 
 /** The text with full-width letters/digits, ideographic spaces and Traditional characters folded; same length. */
 export function fold(text: string): string {
-  return text.replace(FOLDABLE, foldChar);
+  const traditional = text.length <= FULL_SCAN_CHARS || TRADITIONAL_TEXT.test(text);
+  return text.replace(traditional ? FOLDABLE : FOLDABLE_WIDTH, foldChar);
 }
 
 /** The text as every detector sees it: the caller's text, its folded twin and its paragraphs. */

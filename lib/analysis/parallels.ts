@@ -23,20 +23,23 @@ const MAX_CLAUSE_ITEM = 9;
 /** A series needs this many items. */
 const MIN_ITEMS = 3;
 /** 、 joins the items of an enumeration. */
-const ENUMERATION_COMMA = /、/;
+const ENUMERATION_COMMA = '、';
 /** ， or , join clauses. */
 const CLAUSE_COMMA = /[，,]/;
 
 /**
  * Runs of Chinese words joined by single separators, at least MIN_ITEMS words
- * (two separators or more). The lookbehind lets a match start only where a run
- * starts, so a run that is too short is refused in one step, not once per
- * character. A regex scan runs as native code from the first call; a
- * character loop in JavaScript runs in the interpreter until V8 has
+ * (two separators or more). A match starts at the run's first separator, so
+ * that the scan skips from separator to separator (a literal is found by a fast
+ * native search; a pattern opening with a character class is tried at every
+ * character); the lookbehind captures the run's first word, which must start
+ * the run (no Chinese character before it). Group 1 is that first word, the
+ * match the rest of the run. A regex scan runs as native code from the first
+ * call; a character loop in JavaScript runs in the interpreter until V8 has
  * optimised it, which on a freshly loaded page is the whole first call.
  */
-const ENUMERATION_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g;
-const CLAUSE_RUN = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+){2,}/g;
+const ENUMERATION_RUN = /、(?<=(?<![\u4e00-\u9fff])([\u4e00-\u9fff]+)、)[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+/g;
+const CLAUSE_RUN = /[，,](?<=(?<![\u4e00-\u9fff])([\u4e00-\u9fff]+)[，,])[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+)+/g;
 /**
  * A ，-series keeps only items with shared openings, and its second and third
  * items stand in the run unchanged: a run in which no two words after the
@@ -80,15 +83,17 @@ const LIST_COMMA = '、';
 /** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
 const PLACE_SUFFIX = /[省市县区村镇乡州洲国]$/;
 
-function commonPrefix(words: readonly string[]): string {
-  let prefix = words[0] ?? '';
-  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+/** The opening shared by words[from, to) (all of them by default). */
+function commonPrefix(words: readonly string[], from = 0, to = words.length): string {
+  let prefix = words[from] ?? '';
+  for (let i = from + 1; i < to && prefix.length > 0; i++) while (!words[i]!.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix;
 }
 
-function commonSuffix(words: readonly string[]): string {
-  let suffix = words[0] ?? '';
-  for (const w of words) while (!w.endsWith(suffix)) suffix = suffix.slice(1);
+/** The ending shared by words[from, to) (all of them by default). */
+function commonSuffix(words: readonly string[], from = 0, to = words.length): string {
+  let suffix = words[from] ?? '';
+  for (let i = from + 1; i < to && suffix.length > 0; i++) while (!words[i]!.endsWith(suffix)) suffix = suffix.slice(1);
   return suffix;
 }
 
@@ -111,14 +116,18 @@ function particleAt(word: string): number {
   return word.indexOf(PARTICLE);
 }
 
-/** Trims the outer words of a segment to the shape of the inner ones; null when they do not fit it. */
-function trimSegment(words: readonly string[], at: number): Series | null {
-  const inner = words.slice(1, -1);
-  const prefix = commonPrefix(words.slice(1));
-  const suffix = commonSuffix(words.slice(0, -1));
-  const width = inner.reduce((max, w) => Math.max(max, w.length), 0);
-  const innerParticle = inner.every((w) => particleAt(w) >= 0);
-  const rawFirst = words[0]!;
+/** Trims the outer words of the segment words[from, to) to the shape of the inner ones; null when they do not fit it. */
+function trimSegment(words: readonly string[], from: number, to: number, at: number): Series | null {
+  const prefix = commonPrefix(words, from + 1, to);
+  const suffix = commonSuffix(words, from, to - 1);
+  let width = 0;
+  let innerParticle = true;
+  for (let i = from + 1; i < to - 1; i++) {
+    const w = words[i]!;
+    width = Math.max(width, w.length);
+    innerParticle &&= particleAt(w) >= 0;
+  }
+  const rawFirst = words[from]!;
   let first = rawFirst;
   let firstCut = false;
   const prefixCut = prefix.length > 0 ? first.lastIndexOf(prefix) : -1;
@@ -129,8 +138,9 @@ function trimSegment(words: readonly string[], at: number): Series | null {
     if (!innerParticle) first = first.slice(particleAt(first) + 1);
     firstCut = true;
   }
-  const rawLast = words[words.length - 1]!;
-  let last = rawLast.split(innerParticle ? LIST_END_WORD : LIST_END)[0]!;
+  const rawLast = words[to - 1]!;
+  const listEnd = rawLast.search(innerParticle ? LIST_END_WORD : LIST_END);
+  let last = listEnd >= 0 ? rawLast.slice(0, listEnd) : rawLast;
   let lastCut = false;
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
@@ -139,9 +149,15 @@ function trimSegment(words: readonly string[], at: number): Series | null {
     lastCut = true;
   }
   if (first.length < MIN_ITEM || last.length < MIN_ITEM) return null;
-  const items = [first, ...inner, last];
+  const items = [first];
+  let span = first.length;
+  for (let i = from + 1; i < to; i++) {
+    const item = i < to - 1 ? words[i]! : last;
+    items.push(item);
+    span += 1 + item.length;
+  }
   const start = at + rawFirst.length - first.length;
-  return { start, end: start + items.join('、').length, items, firstCut, lastCut };
+  return { start, end: start + span, items, firstCut, lastCut };
 }
 
 /**
@@ -167,8 +183,9 @@ function sameShape(s: Series): boolean {
   const { items } = s;
   const particle = particleAt(items[0]!);
   if (!items.every((w) => particleAt(w) === particle)) return false;
-  if (s.lastCut && !items[items.length - 1]!.startsWith(commonPrefix(items.slice(0, -1)).charAt(0))) return false;
-  if (s.firstCut && !items[0]!.endsWith(commonSuffix(items.slice(1)).slice(-1))) return false;
+  const n = items.length;
+  if (s.lastCut && !items[n - 1]!.startsWith(commonPrefix(items, 0, n - 1).charAt(0))) return false;
+  if (s.firstCut && !items[0]!.endsWith(commonSuffix(items, 1, n).slice(-1))) return false;
   const length = items[0]!.length;
   const sameLength = items.every((w) => w.length === length);
   const prefix = commonPrefix(items);
@@ -243,12 +260,12 @@ function mayHaveShape(words: readonly string[], from: number, to: number): boole
 /** The series of words[from, to), trimmed, if it has one shape. */
 function shapedSeries(words: readonly string[], offsets: readonly number[], from: number, to: number): Series | null {
   if (to - from < MIN_ITEMS || !mayHaveShape(words, from, to)) return null;
-  const s = trimSegment(words.slice(from, to), offsets[from]!);
+  const s = trimSegment(words, from, to, offsets[from]!);
   return s && sameShape(s) ? s : null;
 }
 
 /** The series of one run of words separated by one-character separators. */
-function seriesOfRun(run: string, at: number, separator: RegExp, maxItem: number): Series[] {
+function seriesOfRun(run: string, at: number, separator: string | RegExp, maxItem: number): Series[] {
   const words = run.split(separator);
   const offsets: number[] = [];
   let offset = at;
@@ -287,12 +304,16 @@ export function findParallels(src: Source): DetectedItem[] {
   const found: DetectedItem[] = [];
   ENUMERATION_RUN.lastIndex = 0;
   for (let m = ENUMERATION_RUN.exec(text); m !== null; m = ENUMERATION_RUN.exec(text)) {
-    for (const s of seriesOfRun(m[0], m.index, ENUMERATION_COMMA, MAX_ITEM)) if (!notAUnit(text, s)) found.push(toItem(src, s));
+    const first = m[1]!;
+    for (const s of seriesOfRun(first + m[0], m.index - first.length, ENUMERATION_COMMA, MAX_ITEM)) {
+      if (!notAUnit(text, s)) found.push(toItem(src, s));
+    }
   }
   CLAUSE_RUN.lastIndex = 0;
   for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
     if (!CLAUSES_BEGIN_ALIKE.test(m[0])) continue;
-    for (const s of seriesOfRun(m[0], m.index, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
+    const first = m[1]!;
+    for (const s of seriesOfRun(first + m[0], m.index - first.length, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
       if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
     }
   }

@@ -20,6 +20,8 @@ const TERMS = new RegExp(
     .join('|'),
   'g',
 );
+/** The weights by term: a Map answers a lookup by a Chinese key faster than an object in dictionary mode. */
+const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(POLICY_TERMS));
 /**
  * The vocabulary is weighed over at most this many characters: enough to
  * tell the register of a text, and it keeps the cost flat for long texts.
@@ -60,12 +62,17 @@ export function judgePolicy(text: string, title: string | null, items: readonly 
   const sampled = Math.min(text.length, SAMPLE_CHARS);
   let weight = 0;
   TERMS.lastIndex = 0;
-  for (let m = TERMS.exec(text); m !== null && m.index < sampled; m = TERMS.exec(text)) weight += POLICY_TERMS[m[0]]!;
+  for (let m = TERMS.exec(text); m !== null && m.index < sampled; m = TERMS.exec(text)) weight += WEIGHTS.get(m[0])!;
   let density = (weight * 1000) / Math.max(sampled, MIN_SCORED_CHARS);
   if (title && TITLE_TERMS.test(title)) density += TITLE_BONUS;
   if (AUTHOR_OFFICE.test(text)) density += AUTHOR_BONUS;
-  const series = new Set(items.filter((i) => i.kind === 'directive').map((i) => i.series)).size;
-  const leads = items.filter((i) => i.kind === 'lead').length;
+  const seriesIds = new Set<number>();
+  let leads = 0;
+  for (const item of items) {
+    if (item.kind === 'directive') seriesIds.add(item.series);
+    else if (item.kind === 'lead') leads++;
+  }
+  const series = seriesIds.size;
   density += Math.min(STRUCTURE_CAP, (series + leads) * STRUCTURE_BONUS);
   const score = 1 / (1 + Math.exp(-DENSITY_SLOPE * (density - DENSITY_MIDPOINT)));
   return { isPolicy: score >= 0.5, score: Math.round(score * 1000) / 1000 };

@@ -12,6 +12,12 @@ describe('normalize', () => {
     expect(folded).toBe('12AB 党的领导，坚持');
   });
 
+  test('a long Traditional text is folded too (it holds the commonest Traditional characters)', () => {
+    const text = '我們要堅持黨的領導，加強組織建設。'.repeat(400);
+    expect(text.length).toBeGreaterThan(4000);
+    expect(fold(text)).toBe('我们要坚持党的领导，加强组织建设。'.repeat(400));
+  });
+
   test('fold returns the same string when nothing folds', () => {
     const text = '要把围绕中心、服务大局摆在更加突出的位置。';
     expect(fold(text)).toBe(text);
