@@ -45,7 +45,7 @@ export default defineContentScript({
         if (selectionMounted) return;
         selectionMounted = true;
         // After this run has finished: the toolbar is not needed until the reader selects text.
-        const page = { url: location.href, title: article.title ?? document.title, published: article.published ?? null };
+        const page = { url: location.href, title: article.title ?? document.title };
         ctx.setTimeout(() => void mountNotesUi(ctx, map, page), 0);
       },
     });

@@ -37,8 +37,6 @@ export interface PageIdentity {
   url: string;
   /** The article's title. */
   title: string;
-  /** The publication date the extraction found (site rule, meta tags, 发布时间 line), if any. */
-  published?: string | null;
 }
 
 /** What the layer's buttons call. */
@@ -246,7 +244,7 @@ export function createNotesController(
       quote: map.text.slice(span.start, span.end),
       title: page.title,
       site: siteNameOf(location.hostname, document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content),
-      date: page.published ?? publicationDate(),
+      date: publicationDate(),
       url: pageQuery().canonicalUrl ?? page.url,
     });
     try {
