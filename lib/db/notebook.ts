@@ -14,8 +14,11 @@ import type { AnnotationRecord, ArticleRecord } from './records';
 import type { YanduDb } from './schema';
 import { searchArticleTitles, searchNotes, withoutTerms, type NoteMatch } from './search';
 
-/** At most this many notes are sorted in memory; larger filtered sets are read in index order instead. */
-const IN_MEMORY_NOTES = 2_000;
+/**
+ * At most this many notes of a site or tag are read and sorted in memory (a few MB); larger sets are
+ * read in index order with a filter instead, which scans the whole table when the set is sparse.
+ */
+const IN_MEMORY_NOTES = 20_000;
 /** Notes per article shown in the popup's summary of recent articles: counted, not read. */
 const POPUP_RECENT_ARTICLES = 5;
 
