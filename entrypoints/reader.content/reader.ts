@@ -43,9 +43,12 @@ export class PageReader {
   private analysis: Analysis | null = null;
   private autoMarks: Element[] = [];
   private watch: ContentWatch | null = null;
-  /** The kinds the reader wants marked (settings), asked for at document_start. */
-  private readonly markKinds = markKindsItem.getValue().catch((): ItemKind[] => ['lead', 'directive', 'slogan', 'parallel']);
-  private kinds: ReadonlySet<ItemKind> = new Set();
+  /** The kinds the reader wants marked (settings), asked for at document_start; null until the answer came. */
+  private kinds: ReadonlySet<ItemKind> | null = null;
+  private readonly markKinds = markKindsItem
+    .getValue()
+    .catch((): ItemKind[] => ['lead', 'directive', 'slogan', 'parallel'])
+    .then((kinds) => (this.kinds = new Set(kinds)));
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -73,7 +76,8 @@ export class PageReader {
     this.watching();
     document.documentElement.setAttribute('data-yd-state', 'working');
     const saved = this.savedNotes();
-    this.kinds = new Set(await this.markKinds);
+    // Asked for at document_start, so normally here already: no await (and no yield to the page) then.
+    if (!this.kinds) await this.markKinds;
     const article = extractArticle(document);
     if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
       this.watching().withoutWatching(() => this.apply(article));
@@ -137,7 +141,7 @@ export class PageReader {
     this.map.adopt(fresh.map);
     this.hasArticle = true;
     this.appliedForced = this.forced;
-    this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds);
+    this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set());
     reportAnalysis(this.analysis, fresh);
     if (this.marked()) {
       this.autoMarks = markAnalysis(this.map, this.analysis.items);
