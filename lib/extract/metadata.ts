@@ -131,7 +131,8 @@ export function extractMetadata(
   const candidates = [ruleTitle, metaTitle && cleanTitle(metaTitle), fallbackTitle && cleanTitle(fallbackTitle), cleanTitle(doc.title) || heading()];
   const title = candidates.find((t): t is string => !!t && t.length <= MAX_TITLE_CHARS) ?? null;
 
-  const info = firstText(doc, rule?.info) ?? '';
+  // The first element of each info selector: sites split source, author and date over several.
+  const info = (rule?.info ?? []).map((selector) => firstText(doc, [selector]) ?? '').join(' ');
   let text: string | null = null;
   const pageText = (): string => (text ??= pageTextUntil(doc, root));
 

@@ -161,6 +161,33 @@ const SITE_PAGES = [
     meta: { title: '签署命令', source: '央广网', published: '2024-01-04 07:00', author: '李楠' },
     absent: ['周八', '版权所有'],
   },
+  {
+    name: '求是网',
+    url: 'http://www.qstheory.cn/dukan/qs/2024-01/01/c_1130000000.htm',
+    html: `<title>全面从严治党永远在路上 - 求是网</title>
+      <div class="inner"><h1>全面从严治党永远在路上</h1><span class="appellation">来源：《求是》2024/01　作者：求是杂志编辑部</span><span class="pubtime">2024-01-01 09:00:00</span>
+      <div class="highlight"><p>${BODY}</p><p class="fs-text">字号：大 中 小</p></div></div>`,
+    meta: { title: '全面从严治党永远在路上', source: '《求是》2024/01', published: '2024-01-01 09:00', author: '求是杂志编辑部' },
+    absent: ['字号'],
+  },
+  {
+    name: '央视网',
+    url: 'https://news.cctv.com/2024/01/05/ARTI0000000000000000.shtml',
+    html: `<title>推进基层治理现代化_新闻频道_央视网(cctv.com)</title>
+      <div class="title_area"><h1>推进基层治理现代化</h1><div class="info">来源：央视网 | 2024年01月05日 20:01</div></div>
+      <div class="content_area" id="content_area"><p>${BODY}</p><div class="zebian">编辑：吴九 责任编辑：郑十</div></div>`,
+    meta: { title: '推进基层治理现代化', source: '央视网', published: '2024-01-05 20:01', author: null },
+    absent: ['吴九', '郑十'],
+  },
+  {
+    name: '中国日报网（中文）',
+    url: 'https://cn.chinadaily.com.cn/a/202401/06/WS65900000a3100000000000.html',
+    html: `<title>加强党的建设 - 中国日报网</title>
+      <h1 class="dabiaoti">加强党的建设</h1><div class="fenx"><div class="xinf-le">来源：中国日报网 2024-01-06 10:10</div><div class="xinf-ri">分享</div></div>
+      <div id="Content"><p>${BODY}</p><div class="bianji">【责任编辑：钱一】</div></div>`,
+    meta: { title: '加强党的建设', source: '中国日报网', published: '2024-01-06 10:10', author: null },
+    absent: ['钱一', '分享'],
+  },
 ];
 
 describe('extractArticle with site rules', () => {
