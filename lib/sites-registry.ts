@@ -47,6 +47,21 @@ export function sitePattern(site: string): string {
   return `*://${site}/*`;
 }
 
+/** Whether `url` is a page of one of the reader's `sites` ("www.a.cn" exactly, "*.a.cn" with its subdomains). */
+export function matchesSite(url: string, sites: readonly string[]): boolean {
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+    host = parsed.hostname;
+  } catch {
+    return false;
+  }
+  return sites.some((site) =>
+    site.startsWith('*.') ? host === site.slice(2) || host.endsWith(site.slice(1)) : host === site,
+  );
+}
+
 /** The parts of `browser.scripting` and `browser.permissions` the registry uses (so tests can pass fakes). */
 export interface RegistryApi {
   /** browser.scripting */
@@ -77,13 +92,16 @@ export async function syncRegisteredSites(api: RegistryApi, sites: readonly stri
 }
 
 /** What the background hands to `startSitesRegistry`: the extension APIs it wires together. */
-export interface BackgroundApi extends RegistryApi {
+export interface BackgroundApi {
+  /** browser.scripting; `registerContentScripts` is missing before Chromium 96. */
+  scripting: Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'unregisterContentScripts' | 'executeScript'> &
+    Partial<Pick<typeof browser.scripting, 'registerContentScripts'>>;
   /** browser.permissions, with its change events. */
   permissions: Pick<typeof browser.permissions, 'contains' | 'onAdded' | 'onRemoved'>;
   /** browser.runtime, to know of the install and name the settings page. */
   runtime: Pick<typeof browser.runtime, 'onInstalled' | 'getURL'>;
-  /** browser.tabs, to open the settings page. */
-  tabs: Pick<typeof browser.tabs, 'create'>;
+  /** browser.tabs, to open the settings page (and, before Chromium 96, to see pages load). */
+  tabs: Pick<typeof browser.tabs, 'create' | 'onUpdated'>;
 }
 
 /**
@@ -94,6 +112,32 @@ export interface BackgroundApi extends RegistryApi {
  * reader script would not run by itself).
  */
 export function startSitesRegistry(api: BackgroundApi, officialMatches: readonly string[]): void {
+  if (typeof api.scripting.registerContentScripts !== 'function') {
+    // Chromium 88–95 has no dynamic registration: inject the reader when a page of the reader's sites
+    // has loaded (the reader waits for the parsed page itself and never runs twice in one page).
+    api.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.status !== 'complete' || !tab.url) return;
+      const url = tab.url;
+      void customSitesItem.getValue().then(async (sites) => {
+        if (!matchesSite(url, sites) || !(await api.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) return;
+        await api.scripting.executeScript({ target: { tabId }, files: [READER_SCRIPT_FILE] });
+      }).catch((error: unknown) => console.warn('[研读] 无法在自定义网站上运行', error));
+    });
+  } else {
+    // Checked just above: this browser has registerContentScripts.
+    startDynamicRegistration(api as BackgroundApi & RegistryApi);
+  }
+  api.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void api.permissions.contains({ origins: [...officialMatches] }).then((granted) => {
+      // A tab of its own (not openOptionsPage, which Firefox may show inside about:addons): the reader sees why.
+      if (!granted) void api.tabs.create({ url: api.runtime.getURL('/options.html') });
+    });
+  });
+}
+
+/** Keeps the dynamic registration in step with the list and the permissions (Chromium 96+, Firefox). */
+function startDynamicRegistration(api: BackgroundApi & RegistryApi): void {
   const sync = (): void => {
     void customSitesItem
       .getValue()
@@ -104,11 +148,4 @@ export function startSitesRegistry(api: BackgroundApi, officialMatches: readonly
   customSitesItem.watch(sync);
   api.permissions.onAdded.addListener(sync);
   api.permissions.onRemoved.addListener(sync);
-  api.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason !== 'install') return;
-    void api.permissions.contains({ origins: [...officialMatches] }).then((granted) => {
-      // A tab of its own (not openOptionsPage, which Firefox may show inside about:addons): the reader sees why.
-      if (!granted) void api.tabs.create({ url: api.runtime.getURL('/options.html') });
-    });
-  });
 }

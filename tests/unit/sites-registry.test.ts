@@ -1,6 +1,16 @@
 /** The reader's own sites: what counts as a site, and the registration kept in step with list and permissions. */
-import { describe, expect, test } from 'vitest';
-import { CUSTOM_SITES_SCRIPT_ID, normalizeSite, sitePattern, syncRegisteredSites, type RegistryApi } from '@/lib/sites-registry';
+import { describe, expect, test, vi } from 'vitest';
+import {
+  CUSTOM_SITES_SCRIPT_ID,
+  customSitesItem,
+  matchesSite,
+  normalizeSite,
+  sitePattern,
+  startSitesRegistry,
+  syncRegisteredSites,
+  type BackgroundApi,
+  type RegistryApi,
+} from '@/lib/sites-registry';
 
 describe('normalizeSite', () => {
   test.each([
@@ -16,6 +26,28 @@ describe('normalizeSite', () => {
 
   test.each(['', 'localhost', '127.0.0.1', 'ftp://example.org', 'chrome://extensions', 'exa mple.org', '*.', 'http://'])('refuses %j', (input) => {
     expect(normalizeSite(input)).toBeNull();
+  });
+});
+
+describe('matchesSite', () => {
+  test.each([
+    ['http://www.a.cn/x.html', ['www.a.cn']],
+    ['https://www.a.cn/', ['www.b.cn', 'www.a.cn']],
+    ['http://a.cn/x', ['*.a.cn']],
+    ['http://dj.www.a.cn:8080/x', ['*.a.cn']],
+  ])('%s is one of %j', (url, sites) => {
+    expect(matchesSite(url, sites)).toBe(true);
+  });
+
+  test.each([
+    ['http://www.a.cn.evil.org/', ['www.a.cn']],
+    ['http://evila.cn/', ['*.a.cn']],
+    ['http://b.a.cn/', ['www.a.cn']],
+    ['file:///www.a.cn/x', ['www.a.cn']],
+    ['not a url', ['www.a.cn']],
+    ['http://www.a.cn/', []],
+  ])('%s is not one of %j', (url, sites) => {
+    expect(matchesSite(url, sites)).toBe(false);
   });
 });
 
@@ -57,5 +89,32 @@ describe('syncRegisteredSites', () => {
     expect(api.scripts[0]).toMatchObject({ id: CUSTOM_SITES_SCRIPT_ID, matches: ['*://www.a.cn/*', '*://www.b.cn/*'] });
     await syncRegisteredSites(api, []);
     expect(api.scripts).toEqual([]);
+  });
+});
+
+describe('startSitesRegistry without registerContentScripts (Chromium 88–95)', () => {
+  test('injects the reader when a page of the reader’s sites has loaded, and nowhere else', async () => {
+    await customSitesItem.setValue(['www.a.cn']);
+    const injected: number[] = [];
+    let onUpdated: ((tabId: number, change: { status?: string }, tab: { url?: string }) => void) | undefined;
+    const listener = { addListener: () => undefined };
+    const api = {
+      scripting: {
+        getRegisteredContentScripts: async () => [],
+        unregisterContentScripts: async () => undefined,
+        executeScript: async ({ target }: { target: { tabId: number } }) => {
+          injected.push(target.tabId);
+          return [];
+        },
+      },
+      permissions: { contains: async () => true, onAdded: listener, onRemoved: listener },
+      runtime: { onInstalled: listener, getURL: (path: string) => path },
+      tabs: { create: async () => ({}), onUpdated: { addListener: (fn: typeof onUpdated) => (onUpdated = fn) } },
+    };
+    startSitesRegistry(api as unknown as BackgroundApi, []);
+    onUpdated!(1, { status: 'loading' }, { url: 'http://www.a.cn/x.html' });
+    onUpdated!(2, { status: 'complete' }, { url: 'http://www.b.cn/x.html' });
+    onUpdated!(3, { status: 'complete' }, { url: 'http://www.a.cn/x.html' });
+    await vi.waitFor(() => expect(injected).toEqual([3]));
   });
 });
