@@ -7,6 +7,21 @@ import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handler
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { startSitesRegistry } from '@/lib/sites-registry';
 
+/** Sets, in the tab's isolated world, the flag that tells the reader script it was asked for. */
+async function markTabForced(tabId: number): Promise<void> {
+  const func = (): void => {
+    (globalThis as { __yanduForced?: boolean }).__yanduForced = true;
+  };
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func });
+  } catch {
+    // Chromium 88–91 call the injected function `function` (renamed `func` in 92).
+    await browser.scripting.executeScript({ target: { tabId }, function: func } as unknown as Parameters<
+      typeof browser.scripting.executeScript
+    >[0]);
+  }
+}
+
 export default defineBackground({
   main() {
     const db = openDb();
@@ -53,12 +68,7 @@ export default defineBackground({
         await sendMessage('runReader', { forced: true }, tabId);
       } catch {
         // No reader script in that tab yet (not an enabled site): inject it, flagged as asked for.
-        await browser.scripting.executeScript({
-          target: { tabId },
-          func: () => {
-            (globalThis as { __yanduForced?: boolean }).__yanduForced = true;
-          },
-        });
+        await markTabForced(tabId);
         await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
       }
     });

@@ -38,6 +38,8 @@ export class PageReader {
   private forced = false;
   /** Whether the marks on the page were made in forced mode. */
   private appliedForced = false;
+  /** The run under way (resolved when none is). */
+  private running: Promise<void> = Promise.resolve();
   /** Notes asked for at document_start, with the article key they answer for. */
   private prefetched: { key: string; notes: Promise<AnnotationRecord[]> } | null = null;
   private analysis: Analysis | null = null;
@@ -71,7 +73,15 @@ export class PageReader {
    * Runs on the page. `forced` (the reader asked, from the toolbar button):
    * mark even a page that does not score as policy.
    */
-  async run(forced: boolean, startedAt: number = performance.now()): Promise<void> {
+  run(forced: boolean, startedAt: number = performance.now()): Promise<void> {
+    // One run at a time: a run waits for the saved notes, and a second one (late content, a
+    // navigation, the reader's request) must not interleave its marks with the first's.
+    const next = this.running.then(() => this.runOnce(forced, startedAt));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runOnce(forced: boolean, startedAt: number): Promise<void> {
     this.forced ||= forced;
     this.watching();
     document.documentElement.setAttribute('data-yd-state', 'working');
