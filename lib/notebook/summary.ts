@@ -7,7 +7,8 @@
 import type { Analysis } from '../analysis/types';
 import { outlineFromAnalysis } from '../export/from-db';
 import type { OutlineEntry } from '../export/types';
-import { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS, type AnalysisRecord } from '../protocol/schema';
+import { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS } from '../protocol/limits';
+import type { AnalysisRecord } from '../protocol/schema';
 
 /** The page's facts besides the analysis. */
 export interface PageFacts {

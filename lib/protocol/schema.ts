@@ -5,6 +5,7 @@
  * not trust, so its messages are input, not facts.
  */
 import * as v from 'valibot';
+import { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS } from './limits';
 
 /** Longest quote we store: a highlight is a passage, not a whole article. */
 export const MAX_QUOTE_CHARS = 5_000;
@@ -127,12 +128,7 @@ export const TabQuerySchema = v.strictObject({
 /** Which browser tab a request is about. */
 export type TabQuery = v.InferOutput<typeof TabQuerySchema>;
 
-/** Longest outline label or formulation sentence kept for the 提法库 (a summary, never the article). */
-export const MAX_SUMMARY_TEXT_CHARS = 200;
-/** Most outline entries, formulations, or sentences per formulation in one analysis record. */
-export const MAX_SUMMARY_ENTRIES = 300;
-/** Most sentences kept per formulation and article. */
-export const MAX_SENTENCES = 3;
+export { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS } from './limits';
 
 const summaryText = v.pipe(v.string(), v.maxLength(MAX_SUMMARY_TEXT_CHARS));
 
