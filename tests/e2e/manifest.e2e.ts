@@ -5,6 +5,7 @@
  * Reads the release builds made by `npm run test:e2e`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 
 interface Manifest {
@@ -50,4 +51,18 @@ describe.each(BUILDS)('%s/manifest.json', (dir) => {
 
 test('the release build exists (npm run test:e2e builds it first)', () => {
   expect(BUILDS).toContain('.output/chrome-mv3');
+});
+
+describe('the content script (release build)', () => {
+  const bundle = readFileSync('.output/chrome-mv3/content-scripts/reader.js');
+
+  test('stays under its budget of 60 kB gzipped (DESIGN.md)', () => {
+    expect(gzipSync(bundle).length).toBeLessThan(60 * 1024);
+  });
+
+  test('holds no database and no validator code: those stay in the background', () => {
+    const code = bundle.toString('latin1');
+    expect(code).not.toMatch(/indexedDB\.open|Dexie\.|DexieError/);
+    expect(code).not.toMatch(/safeParse|strictObject/);
+  });
 });
