@@ -7,46 +7,19 @@
 import { articleKey } from '../article-key';
 import { studyRecordFromDb, type StoredArticleInput } from '../export/from-db';
 import type { StudyRecord } from '../export/types';
-import type { ArticleQuery, HighlightColor, OutlineEntryInput } from '../protocol/schema';
+import type { ArticleQuery, OutlineEntryInput } from '../protocol/schema';
 import { deleteAnnotation, restoreAnnotation } from './annotations';
 import { summaryOf, type SummaryRecord } from './formulations';
 import type { AnnotationRecord, ArticleRecord } from './records';
 import type { YanduDb } from './schema';
-import { searchArticleTitles, searchNotes, withoutTerms, type NoteMatch } from './search';
+import { findNotes, searchArticleTitles, withoutTerms, type NoteFilter, type NoteKind, type NoteMatch, type NoteSort } from './search';
 
-/**
- * At most this many notes of a site or tag are read and sorted in memory (a few MB); larger sets are
- * read in index order with a filter instead, which scans the whole table when the set is sparse.
- */
-const IN_MEMORY_NOTES = 20_000;
 /** Notes per article shown in the popup's summary of recent articles: counted, not read. */
 const POPUP_RECENT_ARTICLES = 5;
+/** Notes whose articles a search of the articles list reads at most (the newest matches). */
+const ARTICLE_SEARCH_NOTES = 2_000;
 
-/** What a note is: a plain highlight, one with a note, or one its page could not place. */
-export type NoteKind = 'highlight' | 'note' | 'unplaced';
-
-/** The notebook's filters; every field narrows, absent fields do not. */
-export interface NoteFilter {
-  /** Search words (quote, note, tags). */
-  query?: string;
-  /** Host name of the article. */
-  site?: string;
-  /** One article only. */
-  articleKey?: string;
-  /** Made at or after (ms since epoch). */
-  from?: number;
-  /** Made before (ms since epoch). */
-  to?: number;
-  /** Carries this tag. */
-  tag?: string;
-  /** Has this colour. */
-  color?: HighlightColor;
-  /** Is of this kind. */
-  kind?: NoteKind;
-}
-
-/** How notes are ordered; `relevance` applies to searches (else newest). */
-export type NoteSort = 'newest' | 'oldest' | 'relevance';
+export type { NoteFilter, NoteKind, NoteSort };
 
 /** A note with where a search query stands in it (no ranges outside searches). */
 export type NoteHit = Pick<NoteMatch, 'note' | 'quoteRanges' | 'noteRanges'>;
@@ -67,74 +40,22 @@ export interface NotePage {
   hasMore: boolean;
 }
 
-/** Whether `note` passes the filters other than the query. */
-function passes(note: AnnotationRecord, filter: NoteFilter, keys: ReadonlySet<string> | null): boolean {
-  if (note.deletedAt !== null) return false;
-  if (keys && !keys.has(note.articleKey)) return false;
-  if (filter.from !== undefined && note.createdAt < filter.from) return false;
-  if (filter.to !== undefined && note.createdAt >= filter.to) return false;
-  if (filter.tag !== undefined && !note.tags.includes(filter.tag)) return false;
-  if (filter.color !== undefined && note.color !== filter.color) return false;
-  if (filter.kind === 'note' && note.note === '') return false;
-  if (filter.kind === 'highlight' && note.note !== '') return false;
-  if (filter.kind === 'unplaced' && note.unplacedAt === null) return false;
-  return true;
-}
-
-/** The article keys the filter allows (one article, or a site's), or null for all. */
-async function allowedArticles(db: YanduDb, filter: NoteFilter): Promise<Set<string> | null> {
-  if (filter.articleKey !== undefined) return new Set([filter.articleKey]);
-  if (filter.site === undefined) return null;
-  return new Set((await db.articles.where('site').equals(filter.site).primaryKeys()) as string[]);
-}
-
 /** Adds article titles and URLs to notes. */
 async function withArticles(db: YanduDb, matches: readonly NoteHit[]): Promise<NoteRow[]> {
   const articles = await db.articles.bulkGet([...new Set(matches.map((m) => m.note.articleKey))]);
   const byKey = new Map(articles.filter((a) => a !== undefined).map((a) => [a.key, a]));
-  return matches.map((m) => {
-    const article = byKey.get(m.note.articleKey);
-    return { ...m, articleTitle: article?.title || article?.url || m.note.articleKey, articleUrl: article?.url ?? `http://${m.note.articleKey}` };
+  return matches.map(({ note, quoteRanges, noteRanges }) => {
+    const article = byKey.get(note.articleKey);
+    return { note, quoteRanges, noteRanges, articleTitle: article?.title || article?.url || note.articleKey, articleUrl: article?.url ?? `http://${note.articleKey}` };
   });
 }
 
-function noRanges(note: AnnotationRecord): NoteHit {
-  return { note: withoutTerms(note), quoteRanges: [], noteRanges: [] };
-}
-
-function byTime(sort: NoteSort): (a: { note: AnnotationRecord }, b: { note: AnnotationRecord }) => number {
-  return sort === 'oldest' ? (a, b) => a.note.createdAt - b.note.createdAt : (a, b) => b.note.createdAt - a.note.createdAt;
-}
-
-/** One page of notes under `filter`, in `sort` order. */
+/** One page of notes under `filter`, in `sort` order: reads about as many notes as the page shows (lib/db/search.ts). */
 export async function queryNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort, offset: number, limit: number): Promise<NotePage> {
-  const keys = await allowedArticles(db, filter);
   const query = filter.query?.trim() ?? '';
-  if (query !== '') {
-    const { matches } = await searchNotes(db, query);
-    const kept = matches.filter((m) => passes(m.note, filter, keys));
-    if (sort !== 'relevance') kept.sort(byTime(sort));
-    return { rows: await withArticles(db, kept.slice(offset, offset + limit)), hasMore: kept.length > offset + limit };
-  }
-  // A selective index first: the notes of a tag, or of the allowed articles.
-  let ids: string[] | null = null;
-  if (filter.tag !== undefined) ids = (await db.annotations.where('tags').equals(filter.tag).primaryKeys()) as string[];
-  else if (keys !== null && keys.size <= IN_MEMORY_NOTES) ids = (await db.annotations.where('articleKey').anyOf([...keys]).primaryKeys()) as string[];
-  if (ids !== null && ids.length <= IN_MEMORY_NOTES) {
-    const notes = (await db.annotations.bulkGet(ids)).filter((n): n is AnnotationRecord => n !== undefined && passes(n, filter, keys));
-    const rows = notes.map(noRanges).sort(byTime(sort));
-    return { rows: await withArticles(db, rows.slice(offset, offset + limit)), hasMore: rows.length > offset + limit };
-  }
-  // Otherwise in time order by the index, filtering as it goes; only this page is kept.
-  const idSet = ids === null ? null : new Set(ids);
-  let collection = db.annotations.where('createdAt').between(filter.from ?? 0, filter.to ?? Infinity, true, false);
-  if (sort !== 'oldest') collection = collection.reverse();
-  const page = await collection
-    .filter((n) => (idSet === null || idSet.has(n.id)) && passes(n, filter, keys))
-    .offset(offset)
-    .limit(limit + 1)
-    .toArray();
-  return { rows: await withArticles(db, page.slice(0, limit).map(noRanges)), hasMore: page.length > limit };
+  const effective: NoteSort = query === '' && sort === 'relevance' ? 'newest' : sort;
+  const { matches } = await findNotes(db, { ...filter, query }, effective, offset + limit + 1);
+  return { rows: await withArticles(db, matches.slice(offset, offset + limit)), hasMore: matches.length > offset + limit };
 }
 
 /** An article as lists show it. */
@@ -171,7 +92,7 @@ export async function queryArticles(db: YanduDb, filter: ArticleFilter, offset: 
   const query = filter.query?.trim() ?? '';
   let keys: Set<string> | null = null;
   if (query !== '') {
-    const [titles, notes] = await Promise.all([searchArticleTitles(db, query), searchNotes(db, query)]);
+    const [titles, notes] = await Promise.all([searchArticleTitles(db, query), findNotes(db, { query }, 'newest', ARTICLE_SEARCH_NOTES)]);
     keys = new Set([...titles, ...notes.matches.map((m) => m.note.articleKey)]);
   }
   const page = await db.articles
@@ -208,7 +129,7 @@ export async function popupSnapshot(db: YanduDb, query: ArticleQuery | null): Pr
     db.articles.orderBy('lastSeenAt').reverse().limit(POPUP_RECENT_ARTICLES).toArray(),
   ]);
   notes.sort((a, b) => a.createdAt - b.createdAt);
-  return { page: await withArticles(db, notes.map(noRanges)), summary, recentArticles: await articleRows(db, recent) };
+  return { page: await withArticles(db, notes.map((note) => ({ note: withoutTerms(note), quoteRanges: [], noteRanges: [] }))), summary, recentArticles: await articleRows(db, recent) };
 }
 
 /** Deletes notes softly (restorable, lib/db/annotations.ts), in one transaction; returns their ids. */

@@ -9,7 +9,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
 import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
 import type { FormulationRecord, SightingRecord, SummaryRecord } from './formulations';
-import { registerSearchHooks, upgradeToVersion3 } from './search';
+import { registerSearchHooks, upgradeToVersion3, upgradeToVersion4 } from './search';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
@@ -100,6 +100,12 @@ export function openDb(name: string = DB_NAME): YanduDb {
       sightings: 'id, text, articleKey',
     })
     .upgrade(upgradeToVersion3);
+  db.version(4)
+    .stores({
+      // *terms now holds time-ordered posting keys of words and facets (lib/search/postings.ts): lists read only their page.
+      annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
+    })
+    .upgrade(upgradeToVersion4);
   // Keeps `terms` right on every write, whoever writes.
   registerSearchHooks(db);
   return db;

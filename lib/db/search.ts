@@ -1,37 +1,60 @@
 /**
- * The search index of notes and articles (schema v3): each note's `terms` (a
- * multi-entry index) holds the bigrams of its quote, note and tags; each
- * article's, those of its title (lib/search/tokens.ts). Dexie hooks registered
- * by openDb keep them right on every write (saveAnnotation, edits, backup
- * import…), and the v3 upgrade fills them for notes made before. A query looks
- * up its rarest term, narrows by the others while many candidates remain, then
- * checks each candidate for the whole folded query and ranks it.
+ * The search index of notes and articles. Each note's `terms` (a multi-entry
+ * index; schema v4) holds posting keys (lib/search/postings.ts): the bigrams of
+ * its quote, note and tags and its facets (live, colour, site, kind, tags), each
+ * followed by the note's time inverted, so that one key range holds the notes of
+ * one term or facet newest first. Each article's `terms` holds the plain bigrams
+ * of its title. Dexie hooks registered by openDb keep them right on every write
+ * (saveAnnotation, edits, deletion, backup import…); upgrades fill them for
+ * notes made before.
+ *
+ * A list (search, filters, both) walks the range of its sparsest term or facet,
+ * newest (or oldest) first, in batches, and checks each note it reads in full:
+ * the whole folded query, every filter. It stops when the page is full, so it
+ * reads about as many notes as it shows, and never the whole table at once.
  */
 import { Dexie, type Transaction } from 'dexie';
-import { fieldScore, indexTerms, matchRanges, normalizeForSearch, queryTerms, type TextRange } from '../search';
+import {
+  facetName,
+  fieldScore,
+  hostOfKey,
+  indexTerms,
+  matchRanges,
+  noteFacets,
+  normalizeForSearch,
+  postingKey,
+  postingRange,
+  prefixRange,
+  queryTerms,
+  timeOfKey,
+  type Facet,
+  type KeyRange,
+  type TextRange,
+} from '../search';
+import type { HighlightColor } from '../protocol/schema';
 import type { AnnotationRecord, ArticleRecord } from './records';
 import type { YanduDb } from './schema';
-
-/** Candidates at most read and checked per query: beyond, the newest-scored are shown and the total is marked as partial. */
-export const MAX_CHECKED = 3_000;
-/** Keep narrowing by more terms while more candidates than this remain. */
-const NARROW_ABOVE = 200;
 
 /** A stored record with its search terms (the field only the index uses). */
 type Indexed = { terms?: string[] };
 
-/** The search terms of a note. */
-export function noteTerms(note: Pick<AnnotationRecord, 'quote' | 'note' | 'tags'>): string[] {
-  return indexTerms([note.quote?.exact ?? '', note.note ?? '', ...(note.tags ?? [])]);
+/** The posting keys of a note: its text's terms and its facets, at its time. */
+export function noteTerms(
+  note: Pick<AnnotationRecord, 'quote' | 'note' | 'tags' | 'createdAt' | 'articleKey' | 'color' | 'deletedAt' | 'unplacedAt'>,
+): string[] {
+  const tags = note.tags ?? [];
+  const texts = indexTerms([note.quote?.exact ?? '', note.note ?? '', ...tags]);
+  const facets = noteFacets({ ...note, note: note.note ?? '', tags, deletedAt: note.deletedAt ?? null, unplacedAt: note.unplacedAt ?? null });
+  return [...texts, ...facets.map(facetName)].map((name) => postingKey(name, note.createdAt ?? 0));
 }
 
-/** The search terms of an article. */
+/** The search terms of an article (plain bigrams of its title). */
 export function articleTerms(article: Pick<ArticleRecord, 'title'>): string[] {
   return indexTerms([article.title ?? '']);
 }
 
 /** Fields whose change changes a record's terms (`terms` itself too: a backup may carry stale ones). */
-const NOTE_FIELDS = /^(quote|note|tags|terms)(\.|$)/;
+const NOTE_FIELDS = /^(quote|note|tags|terms|createdAt|articleKey|color|deletedAt|unplacedAt)(\.|$)/;
 const ARTICLE_FIELDS = /^(title|terms)(\.|$)/;
 
 /** Registers hooks on `table` that set `terms` from `termsOf` on create and on a change of `fields`. */
@@ -55,6 +78,11 @@ export function registerSearchHooks(db: YanduDb): void {
   keepTerms<ArticleRecord>(db, 'articles', ARTICLE_FIELDS, articleTerms);
 }
 
+/** Whether two term lists are the same. */
+function sameTerms(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((term, i) => term === b[i]);
+}
+
 /** v2 → v3: fills the search terms of every note and article already stored (nothing else changes). */
 export async function upgradeToVersion3(tx: Transaction): Promise<void> {
   await tx
@@ -71,19 +99,59 @@ export async function upgradeToVersion3(tx: Transaction): Promise<void> {
     });
 }
 
-/** Rebuilds every note's and article's terms (after a change of the tokeniser); returns how many notes. */
+/** v3 → v4: notes' terms become time-ordered posting keys with facets (only notes whose terms differ are written). */
+export async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  await tx
+    .table<AnnotationRecord & Indexed, string>('annotations')
+    .toCollection()
+    .modify((note) => {
+      const terms = noteTerms(note);
+      if (!sameTerms(note.terms, terms)) note.terms = terms;
+    });
+}
+
+/** Notes rewritten per transaction by rebuildSearchIndex: a short transaction each, a bounded batch in memory. */
+const REBUILD_CHUNK = 2_000;
+
+/**
+ * Rebuilds every note's and article's terms (after a change of the tokeniser),
+ * a chunk per transaction in key order, writing only records whose terms
+ * changed; returns how many notes were read.
+ */
 export async function rebuildSearchIndex(db: YanduDb): Promise<number> {
-  return db.transaction('rw', db.annotations, db.articles, async () => {
-    await upgradeToVersion3(Dexie.currentTransaction as Transaction);
-    return db.annotations.count();
-  });
+  let done = 0;
+  for (const [table, termsOf] of [
+    ['annotations', noteTerms],
+    ['articles', articleTerms],
+  ] as const) {
+    let after: string | null = null;
+    for (;;) {
+      const chunk = await db.transaction('rw', db.table(table), async () => {
+        const t = db.table<(AnnotationRecord & ArticleRecord) & Indexed, string>(table);
+        const records = await (after === null ? t.orderBy(':id') : t.where(':id').above(after)).limit(REBUILD_CHUNK).toArray();
+        const stale = records.filter((r) => {
+          const terms = termsOf(r);
+          if (sameTerms(r.terms, terms)) return false;
+          r.terms = terms;
+          return true;
+        });
+        if (stale.length > 0) await t.bulkPut(stale);
+        return records;
+      });
+      if (table === 'annotations') done += chunk.length;
+      if (chunk.length < REBUILD_CHUNK) break;
+      const last = chunk[chunk.length - 1]!;
+      after = table === 'annotations' ? last.id : last.key;
+    }
+  }
+  return done;
 }
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
   /** The note (without its search terms). */
   note: AnnotationRecord;
-  /** Higher is more relevant (lib/search FIELD_WEIGHTS). */
+  /** Higher is more relevant (lib/search FIELD_WEIGHTS); 0 outside searches. */
   score: number;
   /** Where the query stands in the quote. */
   quoteRanges: TextRange[];
@@ -91,47 +159,44 @@ export interface NoteMatch {
   noteRanges: TextRange[];
 }
 
-/** The result of a search. */
-export interface NoteSearchResult {
-  /** Matching live notes, most relevant first (newest first among equals). */
+/** What a note is: a plain highlight, one with a note, or one its page could not place. */
+export type NoteKind = 'highlight' | 'note' | 'unplaced';
+
+/** The notebook's filters; every field narrows, absent fields do not. */
+export interface NoteFilter {
+  /** Search words (quote, note, tags). */
+  query?: string;
+  /** Host name of the article. */
+  site?: string;
+  /** One article only. */
+  articleKey?: string;
+  /** Made at or after (ms since epoch). */
+  from?: number;
+  /** Made before (ms since epoch). */
+  to?: number;
+  /** Carries this tag. */
+  tag?: string;
+  /** Has this colour. */
+  color?: HighlightColor;
+  /** Is of this kind. */
+  kind?: NoteKind;
+}
+
+/** How notes are ordered; `relevance` applies to searches (else newest). */
+export type NoteSort = 'newest' | 'oldest' | 'relevance';
+
+/** Notes found under a filter, in order. */
+export interface FoundNotes {
+  /** The first matches in the order asked for. */
   matches: NoteMatch[];
-  /** Whether more candidates existed than were checked (MAX_CHECKED). */
-  partial: boolean;
+  /** Whether every matching note was seen (false: more may follow). */
+  complete: boolean;
 }
 
 /** Drops the index-only field before a record leaves the database layer. */
 export function withoutTerms<T extends object>(record: T): T {
   const { terms: _terms, ...rest } = record as T & Indexed;
   return rest as T;
-}
-
-/** Primary keys of `table` having the term (or a term starting with `prefix`). */
-async function keysOf(db: YanduDb, table: 'annotations' | 'articles', term: { value: string; prefix: boolean }): Promise<Set<string>> {
-  const where = db.table(table).where('terms');
-  const keys = await (term.prefix ? where.startsWith(term.value) : where.equals(term.value)).primaryKeys();
-  return new Set(keys as string[]);
-}
-
-/**
- * Candidate keys in `table` for a folded query: every indexed term of the query,
- * the rarest first, intersected until few remain. Null when the query has no
- * indexable term (punctuation only).
- */
-export async function candidateKeys(db: YanduDb, table: 'annotations' | 'articles', folded: string): Promise<Set<string> | null> {
-  const { exact, prefixes } = queryTerms(folded);
-  const terms = [...exact.map((value) => ({ value, prefix: false })), ...prefixes.map((value) => ({ value, prefix: true }))];
-  if (terms.length === 0) return null;
-  const index = db.table(table).where('terms');
-  const counts = await Promise.all(terms.map((t) => (t.prefix ? index.startsWith(t.value) : index.equals(t.value)).count()));
-  const order = terms.map((term, i) => ({ term, count: counts[i]! })).sort((a, b) => a.count - b.count);
-  if (order[0]!.count === 0) return new Set();
-  let keys = await keysOf(db, table, order[0]!.term);
-  for (const { term } of order.slice(1)) {
-    if (keys.size <= NARROW_ABOVE) break;
-    const other = await keysOf(db, table, term);
-    keys = new Set([...keys].filter((k) => other.has(k)));
-  }
-  return keys;
 }
 
 /** Scores a note against a folded query; null when the whole query is in none of its fields. */
@@ -149,29 +214,162 @@ export function scoreNote(note: AnnotationRecord, folded: string): NoteMatch | n
   };
 }
 
-/** Live notes whose quote, note or tags contain `query` (folded), most relevant first. */
-export async function searchNotes(db: YanduDb, query: string): Promise<NoteSearchResult> {
-  const folded = normalizeForSearch(query);
-  if (folded === '') return { matches: [], partial: false };
-  const keys = await candidateKeys(db, 'annotations', folded);
-  if (keys === null) return { matches: [], partial: false };
-  const checked = [...keys].slice(0, MAX_CHECKED);
-  const notes = await db.annotations.bulkGet(checked);
-  const matches: NoteMatch[] = [];
-  for (const note of notes) {
-    if (!note || note.deletedAt !== null) continue;
-    const match = scoreNote(note, folded);
-    if (match) matches.push(match);
-  }
-  matches.sort((a, b) => b.score - a.score || b.note.createdAt - a.note.createdAt);
-  return { matches, partial: keys.size > MAX_CHECKED };
+/** Whether `note` passes the filters other than the query (`keys`: the articles allowed, or null for all). */
+function passes(note: AnnotationRecord, filter: NoteFilter, keys: ReadonlySet<string> | null): boolean {
+  if (note.deletedAt !== null) return false;
+  if (keys && !keys.has(note.articleKey)) return false;
+  if (filter.from !== undefined && note.createdAt < filter.from) return false;
+  if (filter.to !== undefined && note.createdAt >= filter.to) return false;
+  if (filter.tag !== undefined && !note.tags.includes(filter.tag)) return false;
+  if (filter.color !== undefined && note.color !== filter.color) return false;
+  if (filter.kind === 'note' && note.note === '') return false;
+  if (filter.kind === 'highlight' && note.note !== '') return false;
+  if (filter.kind === 'unplaced' && note.unplacedAt === null) return false;
+  return true;
 }
 
-/** Keys of the articles whose title contains `query` (folded). */
+/** Notes that match, in the order of their walk; the first RANK_WINDOW of a search are ranked by score. */
+const RANK_WINDOW = 200;
+/** Keys read to guess how dense a term or facet is: fewer means the whole range (exact count). */
+const PROBE_KEYS = 64;
+/** Notes read per batch of a walk: bounded memory, few round trips. */
+const WALK_BATCH = 200;
+/** A one-character (or latin prefix) query reads its candidates by key when at most this many. */
+const PREFIX_CANDIDATES = 2_000;
+
+/** How sparse a range is: an exact count when small, else the time its first PROBE_KEYS keys span. */
+interface Density {
+  /** The range's name (term or facet). */
+  name: string;
+  /** Its keys. */
+  range: KeyRange;
+  /** Keys in it when fewer than PROBE_KEYS, else null. */
+  count: number | null;
+  /** Milliseconds between its newest and its PROBE_KEYS-th key: larger is sparser. */
+  span: number;
+}
+
+async function density(db: YanduDb, name: string, range: KeyRange): Promise<Density> {
+  const keys = (await db.annotations.where('terms').between(range.lower, range.upper, true, true).limit(PROBE_KEYS).keys()) as string[];
+  if (keys.length < PROBE_KEYS) return { name, range, count: keys.length, span: 0 };
+  return { name, range, count: null, span: timeOfKey(keys[0]!) - timeOfKey(keys[keys.length - 1]!) };
+}
+
+/** The sparsest of the ranges: the smallest exact count, else the widest span. */
+function sparsest(ranges: readonly Density[]): Density {
+  const counted = ranges.filter((r) => r.count !== null).sort((a, b) => a.count! - b.count!);
+  return counted[0] ?? [...ranges].sort((a, b) => b.span - a.span)[0]!;
+}
+
+/**
+ * Walks the notes of one posting range in time order (newest first unless
+ * `oldest`), a batch at a time (`first` notes, then WALK_BATCH). Notes sharing one time are continued past by
+ * id, so none is skipped or read twice.
+ */
+async function* walk(db: YanduDb, target: Density, oldest: boolean, first: number): AsyncGenerator<AnnotationRecord[]> {
+  let { lower, upper } = target.range;
+  let skip = new Set<string>();
+  for (let batch = first; ; batch = WALK_BATCH) {
+    const between = db.annotations.where('terms').between(lower, upper, true, true);
+    const want = batch + skip.size;
+    const notes = await (oldest ? between.reverse() : between).limit(want).toArray();
+    yield notes.filter((n) => !skip.has(n.id));
+    if (notes.length < want) return;
+    const lastKey = postingKey(target.name, notes[notes.length - 1]!.createdAt);
+    const boundary = oldest ? upper : lower;
+    if (lastKey !== boundary) skip = new Set();
+    for (const n of notes) if (postingKey(target.name, n.createdAt) === lastKey) skip.add(n.id);
+    if (oldest) upper = lastKey;
+    else lower = lastKey;
+  }
+}
+
+/** The article keys the filter allows (one article, or a site's), or null for all. */
+async function allowedArticles(db: YanduDb, filter: NoteFilter): Promise<Set<string> | null> {
+  if (filter.articleKey !== undefined) return new Set([filter.articleKey]);
+  if (filter.site === undefined) return null;
+  return new Set((await db.articles.where('site').equals(filter.site).primaryKeys()) as string[]);
+}
+
+/** The facets a filter names (each is a posting range the walk may start from). */
+function filterFacets(filter: NoteFilter, keys: ReadonlySet<string> | null): Facet[] {
+  const facets: Facet[] = [{ kind: 'live' }];
+  if (filter.tag !== undefined) facets.push({ kind: 'tag', value: filter.tag });
+  if (filter.color !== undefined) facets.push({ kind: 'color', value: filter.color });
+  if (filter.kind !== undefined) facets.push({ kind: filter.kind });
+  // A site's notes: by the host of their article keys, when its articles share one (the usual case).
+  const hosts = new Set([...(keys ?? [])].map(hostOfKey));
+  if (filter.site !== undefined && hosts.size === 1) facets.push({ kind: 'site', value: [...hosts][0]! });
+  return facets;
+}
+
+/** Puts matches in `sort` order: a search's first RANK_WINDOW by score (newest first among equals), the rest as walked. */
+function ordered(matches: NoteMatch[], sort: NoteSort, searching: boolean): NoteMatch[] {
+  if (sort !== 'relevance' || !searching) return matches;
+  const ranked = matches.slice(0, RANK_WINDOW).sort((a, b) => b.score - a.score || b.note.createdAt - a.note.createdAt);
+  return [...ranked, ...matches.slice(RANK_WINDOW)];
+}
+
+/**
+ * The first `want` notes under `filter` (query and filters) in `sort` order.
+ * Reads the notes of the filter's sparsest term or facet in time order until
+ * `want` matched (a search ranks its first RANK_WINDOW matches, so reads at
+ * least that many when there are).
+ */
+export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort, want: number): Promise<FoundNotes> {
+  const folded = normalizeForSearch(filter.query ?? '');
+  const searching = folded !== '';
+  const keys = await allowedArticles(db, filter);
+  if (keys !== null && keys.size === 0) return { matches: [], complete: true };
+  const check = (note: AnnotationRecord | undefined): NoteMatch | null => {
+    if (!note || !passes(note, filter, keys)) return null;
+    return searching ? scoreNote(note, folded) : { note: withoutTerms(note), score: 0, quoteRanges: [], noteRanges: [] };
+  };
+  const byTime = sort === 'oldest' ? (a: NoteMatch, b: NoteMatch) => a.note.createdAt - b.note.createdAt : (a: NoteMatch, b: NoteMatch) => b.note.createdAt - a.note.createdAt;
+  const fromSet = (notes: (AnnotationRecord | undefined)[]): FoundNotes => {
+    const matches = notes.map(check).filter((m): m is NoteMatch => m !== null).sort(byTime);
+    return { matches: ordered(matches, sort, searching).slice(0, want), complete: matches.length <= want };
+  };
+  // One article: its few notes, by the articleKey index.
+  if (filter.articleKey !== undefined) return fromSet(await db.annotations.where('articleKey').equals(filter.articleKey).toArray());
+
+  const { exact, prefixes } = queryTerms(folded);
+  if (searching && exact.length + prefixes.length === 0) return { matches: [], complete: true };
+  // A query of one character (or a latin word being typed) has no time-ordered term: its candidates by key, when few.
+  if (exact.length === 0 && prefixes.length > 0) {
+    const sets = await Promise.all(prefixes.map((p) => prefixRange(p)).map((r) => db.annotations.where('terms').between(r.lower, r.upper, true, true).limit(PREFIX_CANDIDATES + 1).primaryKeys()));
+    const fewest = sets.sort((a, b) => a.length - b.length)[0]!;
+    if (fewest.length <= PREFIX_CANDIDATES) return fromSet(await db.annotations.bulkGet([...new Set(fewest as string[])]));
+  }
+  const names = [...exact, ...filterFacets(filter, keys).map(facetName)];
+  const target = sparsest(await Promise.all(names.map((name) => density(db, name, postingRange(name, filter.from, filter.to)))));
+  if (target.count === 0) return { matches: [], complete: true };
+  const enough = sort === 'relevance' && searching ? Math.max(want, RANK_WINDOW) : want;
+  const matches: NoteMatch[] = [];
+  for await (const batch of walk(db, target, sort === 'oldest', Math.min(enough, WALK_BATCH))) {
+    for (const note of batch) {
+      const match = check(note);
+      if (match) matches.push(match);
+    }
+    if (matches.length >= enough) return { matches: ordered(matches, sort, searching).slice(0, want), complete: false };
+  }
+  return { matches: ordered(matches, sort, searching).slice(0, want), complete: matches.length <= want };
+}
+
+/** Live notes whose quote, note or tags contain `query` (folded), most relevant first (at most `limit`). */
+export async function searchNotes(db: YanduDb, query: string, limit: number = RANK_WINDOW): Promise<FoundNotes> {
+  return normalizeForSearch(query) === '' ? { matches: [], complete: true } : findNotes(db, { query }, 'relevance', limit);
+}
+
+/** Keys of the articles whose title contains `query` (folded): few articles, their title bigrams intersected. */
 export async function searchArticleTitles(db: YanduDb, query: string): Promise<Set<string>> {
   const folded = normalizeForSearch(query);
-  const keys = folded === '' ? null : await candidateKeys(db, 'articles', folded);
-  if (!keys || keys.size === 0) return new Set();
-  const articles = await db.articles.bulkGet([...keys].slice(0, MAX_CHECKED));
+  const { exact, prefixes } = queryTerms(folded);
+  if (exact.length + prefixes.length === 0) return new Set();
+  const index = db.articles.where('terms');
+  const lists = await Promise.all([...exact.map((t) => index.equals(t).primaryKeys()), ...prefixes.map((p) => index.startsWith(p).primaryKeys())]);
+  const [first, ...rest] = lists.sort((a, b) => a.length - b.length).map((l) => new Set(l as string[]));
+  const keys = [...first!].filter((k) => rest.every((other) => other.has(k)));
+  const articles = await db.articles.bulkGet(keys);
   return new Set(articles.filter((a) => a && normalizeForSearch(a.title).includes(folded)).map((a) => a!.key));
 }
