@@ -291,9 +291,12 @@ async function allowedArticles(db: YanduDb, filter: NoteFilter): Promise<Set<str
   return new Set((await db.articles.where('site').equals(filter.site).primaryKeys()) as string[]);
 }
 
+/** The name of the facet every live note has. */
+const LIVE = facetName({ kind: 'live' });
+
 /** The facets a filter names (each is a posting range the walk may start from). */
 function filterFacets(filter: NoteFilter, keys: ReadonlySet<string> | null): Facet[] {
-  const facets: Facet[] = [{ kind: 'live' }];
+  const facets: Facet[] = [];
   if (filter.tag !== undefined) facets.push({ kind: 'tag', value: filter.tag });
   if (filter.color !== undefined) facets.push({ kind: 'color', value: filter.color });
   if (filter.kind !== undefined) facets.push({ kind: filter.kind });
@@ -341,7 +344,9 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
     const fewest = sets.sort((a, b) => a.length - b.length)[0]!;
     if (fewest.length <= PREFIX_CANDIDATES) return fromSet(await db.annotations.bulkGet([...new Set(fewest as string[])]));
   }
-  const names = [...exact, ...filterFacets(filter, keys).map(facetName)];
+  // Every note of a list is live: the live facet is walked only when nothing narrower is named.
+  const named = [...exact, ...filterFacets(filter, keys).map(facetName)];
+  const names = named.length > 0 ? named : [LIVE];
   const target = sparsest(await Promise.all(names.map((name) => density(db, name, postingRange(name, filter.from, filter.to)))));
   if (target.count === 0) return { matches: [], complete: true };
   const enough = sort === 'relevance' && searching ? Math.max(want, RANK_WINDOW) : want;
