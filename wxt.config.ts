@@ -26,7 +26,8 @@ export default defineConfig({
     // Keyboard shortcuts for the reader's own highlights; the reader can change them (chrome://extensions/shortcuts).
     commands: {
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '划线：把选中的文字保存为我的标注' },
-      'note-selection': { suggested_key: { default: 'Alt+Shift+N' }, description: '批注：为选中的文字写批注' },
+      // Alt+Shift+N is taken by Chromium itself (the command stayed unassigned); J as in 记.
+      'note-selection': { suggested_key: { default: 'Alt+Shift+J' }, description: '批注：为选中的文字写批注' },
     },
     minimum_chrome_version: '88',
     browser_specific_settings: {

@@ -46,7 +46,7 @@ export function SelectionToolbar({ state, color, onHighlight, onNote, onCopy }: 
         划线
       </button>
       <ColorSwatches class="yd-colors" mode="button" selected={color} disabled={state.busy} onChoose={onHighlight} />
-      <button type="button" disabled={state.busy} onClick={onNote} title="写批注（快捷键 Alt+Shift+N）">
+      <button type="button" disabled={state.busy} onClick={onNote} title="写批注（快捷键 Alt+Shift+J）">
         批注
       </button>
       <button type="button" onClick={onCopy} title="复制这段文字及其标题、来源和日期">

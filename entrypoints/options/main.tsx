@@ -18,6 +18,14 @@ import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registry';
 import { reason as describeError, saveFile } from '../notebook/download';
+
+/** The toolbar button's command has no description of its own in the manifest. */
+const ACTION_COMMAND_DESCRIPTION = '打开研读弹窗（工具栏按钮）';
+
+function commandDescription(command: { name?: string; description?: string }): string {
+  if (command.name === '_execute_action' || command.name === '_execute_browser_action') return ACTION_COMMAND_DESCRIPTION;
+  return command.description || command.name || '';
+}
 import './style.css';
 
 /** Where Chromium lets the reader change extension shortcuts. */
@@ -60,7 +68,7 @@ function App(): JSX.Element {
     void kindColorsItem.getValue().then(setColors);
     void browser.commands
       ?.getAll()
-      .then((commands) => setShortcuts(commands.map((c) => ({ description: c.description ?? c.name ?? '', shortcut: c.shortcut ?? '' }))));
+      .then((commands) => setShortcuts(commands.map((c) => ({ description: commandDescription(c), shortcut: c.shortcut ?? '' }))));
     refreshUsage();
     void sendMessage('storageStatus', undefined)
       .then((status) => setPersisted(status ? status.persisted : null))
