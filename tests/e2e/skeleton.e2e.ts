@@ -91,3 +91,13 @@ describe('an ordinary news page on an official site', () => {
     await page.close();
   });
 });
+
+describe('keyboard shortcuts', () => {
+  test('every command of ours gets its suggested key in Chromium (none taken by the browser)', async () => {
+    const worker = env.browser.context.serviceWorkers()[0]!;
+    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    const ours = commands.filter((c) => c.name !== '_execute_action');
+    expect(ours.map((c) => c.name).sort()).toEqual(['highlight-selection', 'note-selection']);
+    for (const command of ours) expect(command.shortcut, command.name).toMatch(/^Alt\+Shift\+[A-Z]$/);
+  });
+});
