@@ -45,9 +45,19 @@ export interface FillResult {
   batchMs: number[];
 }
 
+/**
+ * A seeded generator (mulberry32): 32-bit integer steps with Math.imul. A plain
+ * `s * 1103515245` LCG loses bits past 2^53 and fell into a cycle of 663 values,
+ * so the collection was 663 notes repeated ~150 times, each copy at one time.
+ */
 function rng(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 function weighted<T>(random: () => number, items: [T, number][]): T {
