@@ -9,7 +9,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
 import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
 import type { FormulationRecord, SightingRecord, SummaryRecord } from './formulations';
-import { registerSearchHooks, upgradeToVersion3, upgradeToVersion4 } from './search';
+import { registerSearchHooks, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5 } from './search';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
@@ -106,6 +106,12 @@ export function openDb(name: string = DB_NAME): YanduDb {
       annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
     })
     .upgrade(upgradeToVersion4);
+  db.version(5)
+    .stores({
+      // *terms also holds each character of a note or title (one-character queries walk their postings); same indexes.
+      annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
+    })
+    .upgrade(upgradeToVersion5);
   // Keeps `terms` right on every write, whoever writes.
   registerSearchHooks(db);
   return db;

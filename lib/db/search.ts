@@ -1,10 +1,11 @@
 /**
  * The search index of notes and articles. Each note's `terms` (a multi-entry
- * index; schema v4) holds posting keys (lib/search/postings.ts): the bigrams of
- * its quote, note and tags and its facets (live, colour, site, kind, tags), each
+ * index; schema v4, single characters since v5) holds posting keys
+ * (lib/search/postings.ts): the bigrams and the characters of its quote, note
+ * and tags and its facets (live, colour, site, kind, tags), each
  * followed by the note's time inverted, so that one key range holds the notes of
  * one term or facet newest first. Each article's `terms` holds the plain bigrams
- * of its title. Dexie hooks registered by openDb keep them right on every write
+ * and characters of its title. Dexie hooks registered by openDb keep them right on every write
  * (saveAnnotation, edits, deletion, backup import…); upgrades fill them for
  * notes made before.
  *
@@ -48,7 +49,7 @@ export function noteTerms(
   return [...texts, ...facets.map(facetName)].map((name) => postingKey(name, note.createdAt ?? 0));
 }
 
-/** The search terms of an article (plain bigrams of its title). */
+/** The search terms of an article (plain bigrams and characters of its title). */
 export function articleTerms(article: Pick<ArticleRecord, 'title'>): string[] {
   return indexTerms([article.title ?? '']);
 }
@@ -99,15 +100,26 @@ export async function upgradeToVersion3(tx: Transaction): Promise<void> {
     });
 }
 
+/** Rewrites the terms of every record of `table` whose terms differ from `termsOf`'s (the others are not written). */
+async function refreshTerms<T extends object>(tx: Transaction, table: 'annotations' | 'articles', termsOf: (record: T) => string[]): Promise<void> {
+  await tx
+    .table<T & Indexed, string>(table)
+    .toCollection()
+    .modify((record) => {
+      const terms = termsOf(record);
+      if (!sameTerms(record.terms, terms)) record.terms = terms;
+    });
+}
+
 /** v3 → v4: notes' terms become time-ordered posting keys with facets (only notes whose terms differ are written). */
 export async function upgradeToVersion4(tx: Transaction): Promise<void> {
-  await tx
-    .table<AnnotationRecord & Indexed, string>('annotations')
-    .toCollection()
-    .modify((note) => {
-      const terms = noteTerms(note);
-      if (!sameTerms(note.terms, terms)) note.terms = terms;
-    });
+  await refreshTerms<AnnotationRecord>(tx, 'annotations', noteTerms);
+}
+
+/** v4 → v5: every character of a note or title becomes a term too (one-character queries walk its postings). */
+export async function upgradeToVersion5(tx: Transaction): Promise<void> {
+  await refreshTerms<AnnotationRecord>(tx, 'annotations', noteTerms);
+  await refreshTerms<ArticleRecord>(tx, 'articles', articleTerms);
 }
 
 /** Notes rewritten per transaction by rebuildSearchIndex: a short transaction each, a bounded batch in memory. */
@@ -228,13 +240,17 @@ function passes(note: AnnotationRecord, filter: NoteFilter, keys: ReadonlySet<st
   return true;
 }
 
-/** Notes that match, in the order of their walk; the first RANK_WINDOW of a search are ranked by score. */
-const RANK_WINDOW = 200;
+/**
+ * Notes that match, in the order of their walk; the first RANK_WINDOW of a
+ * search are ranked by score: the notebook's page (100 rows), so a search reads
+ * about one page of matches, and the page shown is ranked whole.
+ */
+const RANK_WINDOW = 100;
 /** Keys read to guess how dense a term or facet is: fewer means the whole range (exact count). */
 const PROBE_KEYS = 64;
 /** Notes read per batch of a walk: bounded memory, few round trips. */
 const WALK_BATCH = 200;
-/** A one-character (or latin prefix) query reads its candidates by key when at most this many. */
+/** A latin word being typed (a prefix) reads its candidates by key when at most this many. */
 const PREFIX_CANDIDATES = 2_000;
 
 /** How sparse a range is: an exact count when small, else the time its first PROBE_KEYS keys span. */
@@ -338,7 +354,7 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
 
   const { exact, prefixes } = queryTerms(folded);
   if (searching && exact.length + prefixes.length === 0) return { matches: [], complete: true };
-  // A query of one character (or a latin word being typed) has no time-ordered term: its candidates by key, when few.
+  // A latin word being typed has no time-ordered term: its candidates by key, when few.
   if (exact.length === 0 && prefixes.length > 0) {
     const sets = await Promise.all(prefixes.map((p) => prefixRange(p)).map((r) => db.annotations.where('terms').between(r.lower, r.upper, true, true).limit(PREFIX_CANDIDATES + 1).primaryKeys()));
     const fewest = sets.sort((a, b) => a.length - b.length)[0]!;

@@ -1,11 +1,11 @@
 /**
  * Search terms for Chinese: written without spaces, so a text is indexed by its
- * character bigrams (基层党组织 → 基层 层党 党组 组织) and by the last character of
- * each run (so that a one-character query, looked up as a prefix of the terms,
- * also finds a character at the end of a run). Latin letters and digits are
- * indexed as whole words. A query's terms are looked up and every candidate is
- * then checked for the whole folded query (lib/search/match.ts): bigrams only
- * narrow the search, they never decide it.
+ * character bigrams (基层党组织 → 基层 层党 党组 组织) and by each character it
+ * holds (so that a one-character query is one term too, with its own
+ * time-ordered postings, like a word). Latin letters and digits are indexed as
+ * whole words. A query's terms are looked up and every candidate is then
+ * checked for the whole folded query (lib/search/match.ts): terms only narrow
+ * the search, they never decide it.
  */
 import { normalizeForSearch } from './normalize';
 
@@ -20,7 +20,7 @@ const MAX_WORD_CHARS = 24;
 export interface QueryTerms {
   /** Terms every matching text has, exactly. */
   exact: string[];
-  /** Term prefixes every matching text has (one-character Han queries, latin words being typed). */
+  /** Term prefixes every matching text has (latin words being typed). */
   prefixes: string[];
 }
 
@@ -51,7 +51,7 @@ export function termsOfFolded(folded: string, into: Set<string> = new Set()): Se
       continue;
     }
     for (let i = 0; i + 1 < run.text.length; i++) into.add(run.text.slice(i, i + 2));
-    into.add(run.text.slice(-1));
+    for (const char of run.text) into.add(char);
   }
   return into;
 }
@@ -64,16 +64,16 @@ export function indexTerms(texts: readonly string[]): string[] {
 }
 
 /**
- * How to look up a folded query: its bigrams (exact), or for a one-character
- * Han run the character as a prefix (any bigram it starts, or itself at a run's
- * end); latin words as prefixes, so a word being typed already finds.
+ * How to look up a folded query: its bigrams, or for a one-character Han run
+ * the character itself (all exact); latin words as prefixes, so a word being
+ * typed already finds.
  */
 export function queryTerms(folded: string): QueryTerms {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
   for (const run of runs(folded)) {
     if (!run.han) prefixes.add(run.text.slice(0, MAX_WORD_CHARS));
-    else if (run.text.length === 1) prefixes.add(run.text);
+    else if (run.text.length === 1) exact.add(run.text);
     else for (let i = 0; i + 1 < run.text.length; i++) exact.add(run.text.slice(i, i + 2));
   }
   return { exact: [...exact], prefixes: [...prefixes] };

@@ -1,14 +1,14 @@
 /**
  * Lists over many notes on fake-indexeddb: every filter, search and sort, paged,
  * gives exactly the notes a plain scan gives (also across batches and notes
- * sharing one time); the index follows edits; v3 databases upgrade; rebuild.
+ * sharing one time); the index follows edits; v3 and v4 databases upgrade; rebuild.
  */
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { queryNotes, type NoteFilter, type NoteSort } from '@/lib/db/notebook';
 import type { AnnotationRecord } from '@/lib/db/records';
 import type { YanduDb } from '@/lib/db/schema';
-import { rebuildSearchIndex } from '@/lib/db/search';
+import { articleTerms, noteTerms, rebuildSearchIndex } from '@/lib/db/search';
 import { HIGHLIGHT_COLORS } from '@/lib/protocol/schema';
 import { freshDatabases } from './fresh-db';
 
@@ -137,30 +137,57 @@ describe('lists over many notes', () => {
   });
 });
 
+/** The stores of versions 3 and 4, as lib/db/schema.ts declares them (v4 changed only what `terms` holds). */
+const STORES_V3_V4 = {
+  articles: 'key, lastSeenAt, site, *terms',
+  annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
+  tags: 'name',
+  meta: 'key',
+  summaries: 'articleKey, lastReadAt',
+  formulations: 'text, articles, firstSeenAt',
+  sightings: 'id, text, articleKey',
+};
+
 describe('upgrade to version 4', () => {
   test('a version 3 database gets time-ordered postings and facets, nothing else changed', async () => {
     const name = `v3-${crypto.randomUUID()}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      articles: 'key, lastSeenAt, site, *terms',
-      annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
-      tags: 'name',
-      meta: 'key',
-      summaries: 'articleKey, lastReadAt',
-      formulations: 'text, articles, firstSeenAt',
-      sightings: 'id, text, articleKey',
-    });
+    v3.version(3).stores(STORES_V3_V4);
     const all = notes().slice(0, 60);
     await v3.table('articles').bulkAdd(SITES.map((site) => ({ key: `${site}/a/0.htm`, url: `http://${site}/a/0.htm`, title: '通知', site, firstSeenAt: 0, lastSeenAt: 0, terms: ['通知', '知'] })));
     // v3 terms: plain bigrams.
     await v3.table('annotations').bulkAdd(all.map((n) => ({ ...n, terms: ['基层', '层党'] })));
     v3.close();
     const db = fresh(name);
-    expect(db.verno).toBe(4);
+    // Through 4 to the latest version.
+    expect(db.verno).toBe(5);
     expect(await db.annotations.count()).toBe(60);
     sameList(all, await allPages(db, { query: '网格化' }, 'newest', 20), expected(all, { query: '网格化' }, 'newest'));
     sameList(all, await allPages(db, { tag: '三会一课' }, 'newest', 20), expected(all, { tag: '三会一课' }, 'newest'));
     const stored = await db.annotations.get(all[1]!.id);
     expect({ ...stored, terms: undefined }).toEqual({ ...all[1], terms: undefined });
+  });
+});
+
+/** A single Han character's term (posting key or plain title term): what v4 indexed only at the end of a run. */
+const SINGLE_CHAR = /^[\u4e00-\u9fff](\u0001|$)/;
+
+describe('upgrade to version 5', () => {
+  test('a version 4 database gets a term for every character; one-character queries find mid-word characters; nothing else changed', async () => {
+    const name = `v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(STORES_V3_V4);
+    const all = notes().slice(0, 120);
+    const articles = SITES.map((site) => ({ key: `${site}/a/0.htm`, url: `http://${site}/a/0.htm`, title: '网格化通知', site, firstSeenAt: 0, lastSeenAt: 0 }));
+    // v4 terms: without the characters inside a run.
+    await v4.table('articles').bulkAdd(articles.map((a) => ({ ...a, terms: articleTerms(a).filter((t) => !SINGLE_CHAR.test(t)) })));
+    await v4.table('annotations').bulkAdd(all.map((n) => ({ ...n, terms: noteTerms(n).filter((t) => !SINGLE_CHAR.test(t)) })));
+    v4.close();
+    const db = fresh(name);
+    expect(db.verno).toBe(5);
+    for (const query of ['岗', '格', '基', '责']) sameList(all, await allPages(db, { query }, 'newest', 30), expected(all, { query }, 'newest'));
+    const stored = await db.annotations.get(all[2]!.id);
+    expect(stored).toEqual({ ...all[2], terms: noteTerms(all[2]!) });
+    expect((await db.table('articles').get(articles[0]!.key))?.terms).toEqual(articleTerms(articles[0]!));
   });
 });
