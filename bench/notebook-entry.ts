@@ -7,7 +7,7 @@
 import { popupSnapshot, queryArticles, queryNotes, listSites, type NoteFilter, type NoteSort } from '../lib/db/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../lib/db/records';
 import { openDb, type YanduDb } from '../lib/db/schema';
-import { rebuildSearchIndex } from '../lib/db/search';
+import { noteTerms, rebuildSearchIndex } from '../lib/db/search';
 import { listTags } from '../lib/db/tags';
 import { HIGHLIGHT_COLORS } from '../lib/protocol/schema';
 
@@ -43,7 +43,16 @@ export interface FillResult {
   totalMs: number;
   /** Milliseconds per bulkAdd of FILL_BATCH notes (hooks computing terms included). */
   batchMs: number[];
+  /** Index entries (posting keys in `terms`) per note, on average. */
+  termsPerNote: number;
+  /** Of those, single characters (schema v5; v4 had them only at the end of a run). */
+  charsPerNote: number;
+  /** Bytes the origin stores after the fill (navigator.storage.estimate), both databases so far. */
+  usageBytes: number;
 }
+
+/** A posting key of one Han character. */
+const CHAR_KEY = /^[\u3400-\u9fff\uf900-\ufaff]\u0001/;
 
 /**
  * A seeded generator (mulberry32): 32-bit integer steps with Math.imul. A plain
@@ -92,6 +101,8 @@ export async function fill(spec: FillSpec): Promise<FillResult> {
   await target.articles.bulkAdd(articles);
   const tagWeights = TAGS.map((t, i): [string, number] => [t, 1 / (i + 1)]);
   const batchMs: number[] = [];
+  let terms = 0;
+  let chars = 0;
   for (let start = 0; start < spec.notes; start += FILL_BATCH) {
     const batch: AnnotationRecord[] = [];
     for (let i = start; i < Math.min(spec.notes, start + FILL_BATCH); i++) {
@@ -114,12 +125,19 @@ export async function fill(spec: FillSpec): Promise<FillResult> {
         unplacedAt: random() < 0.02 ? createdAt + 1000 : null,
       });
     }
+    for (const note of batch) {
+      const keys = noteTerms(note);
+      terms += keys.length;
+      chars += keys.filter((k) => CHAR_KEY.test(k)).length;
+    }
     const b0 = performance.now();
     await target.annotations.bulkAdd(batch);
     batchMs.push(performance.now() - b0);
   }
   await target.tags.bulkPut(TAGS.map((name, i) => ({ name, lastUsedAt: i })));
-  return { totalMs: performance.now() - t0, batchMs };
+  const totalMs = performance.now() - t0;
+  const { usage } = await navigator.storage.estimate();
+  return { totalMs, batchMs, termsPerNote: terms / spec.notes, charsPerNote: chars / spec.notes, usageBytes: usage ?? 0 };
 }
 
 /** One measured operation. */

@@ -27,6 +27,8 @@ const POPUP_ARTICLES = 500;
 const RUNS = 11;
 /** Budgets (ms), DESIGN.md and issue 6. */
 const BUDGET = { popup: 200, search: 50, notebook: 500 };
+/** Idle time after the fills: IndexedDB (LevelDB) compacts in the background after millions of index writes. */
+const SETTLE_MS = 15_000;
 /** Rows the notebook reads per page (entrypoints/notebook PAGE_ROWS). */
 const PAGE = 100;
 /** The seed article (may be copied) and the test articles written for the fixtures. */
@@ -75,6 +77,7 @@ try {
   const text = await sentences();
   const big = await call(page, 'fill', { name: 'big', articles: ARTICLES, notes: NOTES, sentences: text });
   const small = await call(page, 'fill', { name: 'small', articles: POPUP_ARTICLES, notes: POPUP_NOTES, sentences: text });
+  await page.waitForTimeout(SETTLE_MS);
   const version = await browser.version();
   console.log(`Collection: ${ARTICLES} articles, ${NOTES} notes from ${text.length} sentences, filled in ${(big.totalMs / 1000).toFixed(1)} s; Chromium ${version}; median of ${RUNS}.`);
   console.log('| measure | median | budget |');
@@ -112,6 +115,7 @@ try {
   ];
   for (const [label, filter] of FILTERS) await measure(`filter ${label}, first ${PAGE} newest`, { op: 'notes', filter, sort: 'newest', limit: PAGE });
   console.log(row(`index build while adding notes (bulkAdd of 5,000, hooks computing terms), per 10,000 notes`, (big.batchMs.reduce((a, b) => a + b, 0) / big.batchMs.length) * 2));
+  console.log(`Index: ${big.termsPerNote.toFixed(1)} posting keys per note, ${big.charsPerNote.toFixed(1)} of them single characters; origin storage after the big fill ${(big.usageBytes / 2 ** 20).toFixed(0)} MiB.`);
   const rebuild = await call(page, 'measure', 'small', { op: 'rebuild' }, 3);
   console.log(row(`index rebuild (rebuildSearchIndex) of ${POPUP_NOTES} notes`, rebuild.median));
 } finally {
