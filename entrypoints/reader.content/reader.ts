@@ -88,14 +88,19 @@ export class PageReader {
     const saved = this.savedNotes();
     // Asked for at document_start, so normally here already: no await (and no yield to the page) then.
     if (!this.kinds) await this.markKinds;
-    const article = extractArticle(document);
-    if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
-      this.watching().withoutWatching(() => this.apply(article));
-      const notes = await saved;
-      this.watching().withoutWatching(() => restoreNotes(this.map, notes));
-      jumpToLinkedNote();
-    } else if (!article && this.hasArticle) {
-      this.watching().withoutWatching(() => this.clear());
+    try {
+      const article = extractArticle(document);
+      if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
+        this.watching().withoutWatching(() => this.apply(article));
+        const notes = await saved;
+        this.watching().withoutWatching(() => restoreNotes(this.map, notes));
+        jumpToLinkedNote();
+      } else if (!article && this.hasArticle) {
+        this.watching().withoutWatching(() => this.clear());
+      }
+    } catch (error) {
+      // Never into the page, never silent: say what failed, and still finish (the page contract).
+      console.warn('[研读] 本页分析出错，已停止标注：', error);
     }
     const isPolicy = this.analysis?.isPolicy ?? false;
     void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
@@ -152,7 +157,9 @@ export class PageReader {
     this.hasArticle = true;
     this.appliedForced = this.forced;
     this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set());
-    reportAnalysis(this.analysis, fresh);
+    // The 提法库 summary is for the notebook, not for this page: built after the page is done.
+    const analysis = this.analysis;
+    this.ctx.setTimeout(() => reportAnalysis(analysis, fresh), 0);
     if (this.marked()) {
       this.autoMarks = markAnalysis(this.map, this.analysis.items);
       this.panelContent.value = {
