@@ -13,6 +13,9 @@
  * newest (or oldest) first, in batches, and checks each note it reads in full:
  * the whole folded query, every filter. It stops when the page is full, so it
  * reads about as many notes as it shows, and never the whole table at once.
+ * When it names several terms or facets, it walks their keys first: a batch of
+ * the sparsest range's primary keys, intersected with the other ranges' keys
+ * over the same time window, so that only notes having them all are read.
  */
 import { Dexie, type Transaction } from 'dexie';
 import {
@@ -250,6 +253,12 @@ const RANK_WINDOW = 100;
 const PROBE_KEYS = 64;
 /** Notes read per batch of a walk: bounded memory, few round trips. */
 const WALK_BATCH = 200;
+/** The key walk's batches double up to this: keys are cheap (getAllKeys), a thin intersection needs many. */
+const KEY_BATCH_MAX = 4_000;
+/** Other ranges intersected per batch (the sparsest ones): more narrows little and costs a read each. */
+const MAX_OTHERS = 3;
+/** An other range with more keys than this in a batch's window is not intersected (too dense to narrow much). */
+const OTHER_CAP = 8_000;
 /** A latin word being typed (a prefix) reads its candidates by key when at most this many. */
 const PREFIX_CANDIDATES = 2_000;
 
@@ -298,6 +307,71 @@ async function* walk(db: YanduDb, target: Density, oldest: boolean, first: numbe
     if (oldest) upper = lastKey;
     else lower = lastKey;
   }
+}
+
+/** A batch of a key walk: the ids read from the walked range, newest (or oldest) first, and the key window they span. */
+interface KeyBatch {
+  /** Ids of the walked range in this batch, in walk order, none seen before. */
+  ids: string[];
+  /** The keys (of the walked range) the batch spans, bounds included. */
+  window: KeyRange;
+}
+
+/** The same window of keys in another term's or facet's range (same times). */
+function windowOf(window: KeyRange, from: string, to: string): KeyRange {
+  return { lower: to + window.lower.slice(from.length), upper: to + window.upper.slice(from.length) };
+}
+
+/**
+ * Walks the primary keys of one posting range in time order, batches of
+ * `first` keys doubling up to KEY_BATCH_MAX; like `walk`, ids sharing the last
+ * key of a batch are continued past, so none is skipped or given twice.
+ */
+async function* walkKeys(db: YanduDb, target: Density, oldest: boolean, first: number): AsyncGenerator<KeyBatch> {
+  let { lower, upper } = target.range;
+  let skip = new Set<string>();
+  for (let batch = first; ; batch = Math.min(batch * 2, KEY_BATCH_MAX)) {
+    const want = batch + skip.size;
+    const range = { lower, upper };
+    const read = await db.transaction('r', db.annotations, async () => {
+      const between = (): ReturnType<YanduDb['annotations']['toCollection']> => db.annotations.where('terms').between(range.lower, range.upper, true, true);
+      const inOrder = oldest ? between().reverse() : between();
+      const ids = (await inOrder.limit(want).primaryKeys()) as string[];
+      if (ids.length < want) return { ids, lastKey: null, atLast: new Set<string>() };
+      const lastKey = (await (oldest ? between().reverse() : between()).offset(want - 1).limit(1).keys())[0] as string;
+      const atLast = new Set((await db.annotations.where('terms').equals(lastKey).primaryKeys()) as string[]);
+      return { ids, lastKey, atLast };
+    });
+    const ids = read.ids.filter((id) => !skip.has(id));
+    if (read.lastKey === null) {
+      yield { ids, window: range };
+      return;
+    }
+    const { lastKey } = read;
+    yield { ids, window: oldest ? { lower: lastKey, upper } : { lower, upper: lastKey } };
+    if (lastKey !== (oldest ? upper : lower)) skip = new Set();
+    for (const id of read.ids) if (read.atLast.has(id)) skip.add(id);
+    if (oldest) upper = lastKey;
+    else lower = lastKey;
+  }
+}
+
+/**
+ * The ids of `batch` that every other range holds too, in walk order. Only the
+ * sparsest MAX_OTHERS ranges whose window is likely to hold at most OTHER_CAP
+ * keys are read (the notes are checked in full anyway).
+ */
+async function intersect(db: YanduDb, target: Density, others: readonly Density[], batch: KeyBatch): Promise<string[]> {
+  const expected = (other: Density): number => (other.count ?? (target.count !== null ? 0 : (batch.ids.length * target.span) / Math.max(1, other.span)));
+  const narrowing = others.filter((o) => expected(o) <= OTHER_CAP).slice(0, MAX_OTHERS);
+  const sets = await Promise.all(
+    narrowing.map(async (other) => {
+      const window = windowOf(batch.window, target.name, other.name);
+      const ids = (await db.annotations.where('terms').between(window.lower, window.upper, true, true).limit(OTHER_CAP + 1).primaryKeys()) as string[];
+      return ids.length > OTHER_CAP ? null : new Set(ids);
+    }),
+  );
+  return batch.ids.filter((id) => sets.every((set) => set === null || set.has(id)));
 }
 
 /** The article keys the filter allows (one article, or a site's), or null for all. */
@@ -363,18 +437,32 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
   // Every note of a list is live: the live facet is walked only when nothing narrower is named.
   const named = [...exact, ...filterFacets(filter, keys).map(facetName)];
   const names = named.length > 0 ? named : [LIVE];
-  const target = sparsest(await Promise.all(names.map((name) => density(db, name, postingRange(name, filter.from, filter.to)))));
+  const ranges = await Promise.all(names.map((name) => density(db, name, postingRange(name, filter.from, filter.to))));
+  const target = sparsest(ranges);
   if (target.count === 0) return { matches: [], complete: true };
   const enough = sort === 'relevance' && searching ? Math.max(want, RANK_WINDOW) : want;
   const matches: NoteMatch[] = [];
-  for await (const batch of walk(db, target, sort === 'oldest', Math.min(enough, WALK_BATCH))) {
-    for (const note of batch) {
+  const take = (notes: readonly (AnnotationRecord | undefined)[]): boolean => {
+    for (const note of notes) {
       const match = check(note);
       if (match) matches.push(match);
     }
-    if (matches.length >= enough) return { matches: ordered(matches, sort, searching).slice(0, want), complete: false };
+    return matches.length >= enough;
+  };
+  const done = (complete: boolean): FoundNotes => ({ matches: ordered(matches, sort, searching).slice(0, want), complete: complete && matches.length <= want });
+  const others = ranges.filter((r) => r !== target).sort((a, b) => (a.count ?? Infinity) - (b.count ?? Infinity) || b.span - a.span);
+  if (others.length === 0) {
+    for await (const batch of walk(db, target, sort === 'oldest', Math.min(enough, WALK_BATCH))) if (take(batch)) return done(false);
+    return done(true);
   }
-  return { matches: ordered(matches, sort, searching).slice(0, want), complete: matches.length <= want };
+  // Several ranges: their keys intersected a batch at a time, only the notes in every one read.
+  for await (const batch of walkKeys(db, target, sort === 'oldest', enough)) {
+    const ids = await intersect(db, target, others, batch);
+    for (let at = 0; at < ids.length; at += WALK_BATCH) {
+      if (take(await db.annotations.bulkGet(ids.slice(at, at + WALK_BATCH)))) return done(false);
+    }
+  }
+  return done(true);
 }
 
 /** Live notes whose quote, note or tags contain `query` (folded), most relevant first (at most `limit`). */

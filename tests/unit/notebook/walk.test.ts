@@ -102,6 +102,22 @@ describe('lists over many notes', () => {
     sameList(all, await allPages(db, filter, sort, 70), expected(all, filter, sort));
   });
 
+  // Several terms and facets: their keys are intersected a batch at a time; small pages cross batches inside groups of one time.
+  test.each<[NoteFilter, NoteSort, number]>([
+    [{ query: '基层党组织', site: 'www.12371.cn' }, 'newest', 5],
+    [{ query: '基层党组织', site: 'www.12371.cn' }, 'oldest', 3],
+    [{ query: '创先争优', site: 'www.gov.cn', kind: 'note' }, 'newest', 4],
+    [{ site: 'www.gov.cn', color: 'pink' }, 'oldest', 6],
+    [{ tag: '三会一课', kind: 'unplaced' }, 'newest', 2],
+    [{ query: '人民', color: 'pink', from: 1_020_000, to: 1_080_000 }, 'newest', 7],
+    [{ query: '加强基层', site: 'www.gov.cn', tag: '三会一课' }, 'oldest', 1],
+    [{ query: '网格化', site: 'www.12371.cn', color: 'blue' }, 'newest', 3],
+  ])('%j %s, in pages of %i, is exactly what a scan gives', async (filter, sort, size) => {
+    const db = fresh();
+    const all = await filled(db);
+    sameList(all, await allPages(db, filter, sort, size), expected(all, filter, sort));
+  });
+
   test('a search by relevance ranks its first matches: the reader’s own note before a quote', async () => {
     const db = fresh();
     const all = await filled(db);
