@@ -13,9 +13,9 @@
  * newest (or oldest) first, in batches, and checks each note it reads in full:
  * the whole folded query, every filter. It stops when the page is full, so it
  * reads about as many notes as it shows, and never the whole table at once.
- * When it names several terms or facets, it walks their keys first: a batch of
- * the sparsest range's primary keys, intersected with the other ranges' keys
- * over the same time window, so that only notes having them all are read.
+ * When it names a facet and another term or facet, it walks their keys first:
+ * a batch of the sparsest range's primary keys, intersected with the other
+ * ranges' keys over the same time window, so that only notes in all are read.
  */
 import { Dexie, type Transaction } from 'dexie';
 import {
@@ -255,7 +255,7 @@ const PROBE_KEYS = 64;
 const WALK_BATCH = 200;
 /** The key walk's batches double up to this: keys are cheap (getAllKeys), a thin intersection needs many. */
 const KEY_BATCH_MAX = 4_000;
-/** Other ranges intersected per batch (the sparsest ones): more narrows little and costs a read each. */
+/** Other ranges intersected per batch (facets, then the sparsest terms): more narrows little and costs a read each. */
 const MAX_OTHERS = 3;
 /** An other range with more keys than this in a batch's window is not intersected (too dense to narrow much). */
 const OTHER_CAP = 8_000;
@@ -435,7 +435,8 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
     if (fewest.length <= PREFIX_CANDIDATES) return fromSet(await db.annotations.bulkGet([...new Set(fewest as string[])]));
   }
   // Every note of a list is live: the live facet is walked only when nothing narrower is named.
-  const named = [...exact, ...filterFacets(filter, keys).map(facetName)];
+  const facets = filterFacets(filter, keys).map(facetName);
+  const named = [...exact, ...facets];
   const names = named.length > 0 ? named : [LIVE];
   const ranges = await Promise.all(names.map((name) => density(db, name, postingRange(name, filter.from, filter.to))));
   const target = sparsest(ranges);
@@ -450,8 +451,11 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
     return matches.length >= enough;
   };
   const done = (complete: boolean): FoundNotes => ({ matches: ordered(matches, sort, searching).slice(0, want), complete: complete && matches.length <= want });
-  const others = ranges.filter((r) => r !== target).sort((a, b) => (a.count ?? Infinity) - (b.count ?? Infinity) || b.span - a.span);
-  if (others.length === 0) {
+  // Facets first (a query's terms mostly come together, a facet is independent of them), each kind sparsest first.
+  const isFacet = (r: Density): number => (facets.includes(r.name) ? 0 : 1);
+  const others = ranges.filter((r) => r !== target).sort((a, b) => isFacet(a) - isFacet(b) || (a.count ?? Infinity) - (b.count ?? Infinity) || b.span - a.span);
+  // Terms alone: reading the notes of the sparsest one is cheaper than intersecting terms that come together.
+  if (facets.length === 0 || others.length === 0) {
     for await (const batch of walk(db, target, sort === 'oldest', Math.min(enough, WALK_BATCH))) if (take(batch)) return done(false);
     return done(true);
   }
