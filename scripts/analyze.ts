@@ -45,8 +45,8 @@ export function decodeHtml(bytes: Uint8Array): string {
 /** The browser's extraction (lib/extract: Readability over the parsed page) → title and paragraph text. */
 export function extractHtml(html: string): AnalysisInput {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  const document = window.document;
-  document.write(html);
+  // Parsed, not written into a live document: the page's markup is data here, and its scripts never run.
+  const document = new window.DOMParser().parseFromString(html, 'text/html');
   const pageTitle = document.title.trim() || null;
   const article = extractArticle(document as unknown as Document);
   void window.happyDOM.close();
