@@ -29,7 +29,8 @@ export default defineConfig({
       // Alt+Shift+N is taken by Chromium itself (the command stayed unassigned); J as in 记.
       'note-selection': { suggested_key: { default: 'Alt+Shift+J' }, description: '批注：为选中的文字写批注' },
     },
-    minimum_chrome_version: '88',
+    // No minimum_chrome_version: 搜狗浏览器 compares it with its own version number and refuses the
+    // install (DESIGN.md). What older builds lack is detected at run time instead.
     browser_specific_settings: {
       // Nothing leaves the reader's machine (DESIGN.md), so no data collection to declare.
       gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },

@@ -16,6 +16,7 @@ interface Manifest {
   content_security_policy?: { extension_pages?: string };
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: unknown[];
+  minimum_chrome_version?: string;
 }
 
 const allow = JSON.parse(readFileSync('tests/permissions-allowlist.json', 'utf8')) as Record<string, Record<string, string>>;
@@ -42,6 +43,10 @@ describe.each(BUILDS)('%s/manifest.json', (dir) => {
     const csp = manifest.content_security_policy?.extension_pages;
     // No CSP given means the MV3 default: script-src 'self'; a given one must not loosen it.
     if (csp) expect(csp).not.toMatch(/https?:|unsafe-eval|unsafe-inline|\*/);
+  });
+
+  test('no minimum_chrome_version (搜狗浏览器 compares it with its own version and refuses to install)', () => {
+    expect(manifest).not.toHaveProperty('minimum_chrome_version');
   });
 
   test('no page of ours is open to web pages', () => {
