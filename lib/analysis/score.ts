@@ -33,6 +33,8 @@ export interface KindScore {
   falsePositives: number;
   /** Gold items nothing matched. */
   falseNegatives: number;
+  /** Found items that matched nothing but count neither way (unlabelled slogans in quote marks). */
+  neutral: number;
   /** Gold items that were missed, as labelled. */
   misses: string[];
   /** Found items that counted against precision. */
@@ -89,7 +91,7 @@ function commonPrefixLength(a: string, b: string): number {
 }
 
 function emptyScore(): KindScore {
-  return { truePositives: 0, falsePositives: 0, falseNegatives: 0, misses: [], extras: [] };
+  return { truePositives: 0, falsePositives: 0, falseNegatives: 0, neutral: 0, misses: [], extras: [] };
 }
 
 /**
@@ -129,7 +131,9 @@ function tally<G, F>(gold: readonly G[], found: readonly F[], fits: (g: G, f: F)
     if (!goldHits.has(i)) score.misses.push(show(g));
   });
   found.forEach((f, i) => {
-    if (!used.has(i) && !neutral(f)) score.extras.push(show(f));
+    if (used.has(i)) return;
+    if (neutral(f)) score.neutral++;
+    else score.extras.push(show(f));
   });
   score.falseNegatives = score.misses.length;
   score.falsePositives = score.extras.length;
