@@ -13,6 +13,7 @@ import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes, studyR
 import { openDb } from '@/lib/db/schema';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
+import { docxLayoutItem } from '@/lib/study-settings';
 import { reason, saveFile } from './download';
 
 /** Rows read per request. */
@@ -126,7 +127,7 @@ function App(): JSX.Element {
         selection = { articleKeys: [], noteIds: shown.rows.map((r) => r.note.id) };
       }
       if (selection.articleKeys.length + selection.noteIds.length === 0) throw new Error('没有可导出的笔记');
-      const file = await exportStudyRecord(format, await studyRecordOf(db, selection));
+      const file = await exportStudyRecord(format, await studyRecordOf(db, selection), { docxLayout: await docxLayoutItem.getValue() });
       saveFile(file);
       setStatus(`已导出：${file.filename}`);
     } catch (e) {

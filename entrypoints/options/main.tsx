@@ -6,6 +6,7 @@
  */
 import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ExportSection } from '@/components/options/ExportSection';
 import { MarksSection } from '@/components/options/MarksSection';
 import { ShortcutsSection, type ShortcutRow } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
@@ -17,6 +18,8 @@ import { sendMessage } from '@/lib/messaging';
 import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registry';
+import type { DocxLayout } from '@/lib/export/types';
+import { docxLayoutItem } from '@/lib/study-settings';
 import { reason as describeError, saveFile } from '../notebook/download';
 
 /** The toolbar button's command has no description of its own in the manifest. */
@@ -48,6 +51,7 @@ function App(): JSX.Element {
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [storageMessage, setStorageMessage] = useState<string | null>(null);
+  const [layout, setLayout] = useState<DocxLayout | null>(null);
 
   const refreshUsage = (): void => {
     void navigator.storage
@@ -66,6 +70,7 @@ function App(): JSX.Element {
     const unwatch = customSitesItem.watch((sites) => setCustomSites(sites ?? []));
     void markKindsItem.getValue().then((value) => setKinds(new Set(value)));
     void kindColorsItem.getValue().then(setColors);
+    void docxLayoutItem.getValue().then(setLayout);
     void browser.commands
       ?.getAll()
       .then((commands) => setShortcuts(commands.map((c) => ({ description: commandDescription(c), shortcut: c.shortcut ?? '' }))));
@@ -187,6 +192,13 @@ function App(): JSX.Element {
             : `在浏览器的扩展快捷键页面（${CHROME_SHORTCUTS_URL}）中修改。`
         }
         onOpenShortcutSettings={import.meta.env.FIREFOX ? undefined : () => void browser.tabs.create({ url: CHROME_SHORTCUTS_URL })}
+      />
+      <ExportSection
+        layout={layout}
+        onLayout={(value) => {
+          setLayout(value);
+          void docxLayoutItem.setValue(value);
+        }}
       />
       <StorageSection
         usage={usage}

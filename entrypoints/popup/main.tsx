@@ -55,12 +55,14 @@ async function analyseTab(tabId: number): Promise<void> {
 /** Exports this page's notes as Word (the export code loads only now). */
 async function exportPage(articleKey: string): Promise<void> {
   try {
-    const [{ studyRecordOf }, { exportStudyRecord }, { saveFile }] = await Promise.all([
+    const [{ studyRecordOf }, { exportStudyRecord }, { saveFile }, { docxLayoutItem }] = await Promise.all([
       import('@/lib/db/notebook'),
       import('@/lib/export'),
       import('../notebook/download'),
+      import('@/lib/study-settings'),
     ]);
-    const file = await exportStudyRecord('docx', await studyRecordOf(db, { articleKeys: [articleKey], noteIds: [] }));
+    const record = await studyRecordOf(db, { articleKeys: [articleKey], noteIds: [] });
+    const file = await exportStudyRecord('docx', record, { docxLayout: await docxLayoutItem.getValue() });
     saveFile(file);
     show({ status: `已导出：${file.filename}` });
   } catch (error) {

@@ -11,9 +11,9 @@ import { renderMarkdown } from './markdown';
 import { renderPrintPage } from './print';
 import { step } from './task';
 import { renderText } from './text';
-import type { ExportFormat, ExportedFile, StudyRecord, TaskOptions } from './types';
+import type { ExportFormat, ExportOptions, ExportedFile, StudyRecord } from './types';
 
-export type { ExportFormat, ExportedFile, OutlineEntry, Progress, StudyArticle, StudyHighlight, StudyRecord, TaskOptions } from './types';
+export type { DocxLayout, ExportFormat, ExportOptions, ExportedFile, OutlineEntry, Progress, StudyArticle, StudyHighlight, StudyRecord, TaskOptions } from './types';
 export { renderCsv } from './csv';
 export { renderDocx } from './docx';
 export { exportFileName } from './filename';
@@ -30,9 +30,10 @@ const TEXT_FORMATS: Record<Exclude<ExportFormat, 'docx'>, { ext: string; mime: s
 };
 
 /** Exports `record` as `format`. Rejects with an AbortError (nothing produced) when cancelled. */
-export async function exportStudyRecord(format: ExportFormat, record: StudyRecord, options?: TaskOptions): Promise<ExportedFile> {
+export async function exportStudyRecord(format: ExportFormat, record: StudyRecord, options?: ExportOptions): Promise<ExportedFile> {
   if (format === 'docx') {
-    return { data: await renderDocx(record, options), filename: exportFileName(record, 'docx'), mime: DOCX_MIME };
+    const data = await renderDocx(record, { signal: options?.signal, onProgress: options?.onProgress, layout: options?.docxLayout });
+    return { data, filename: exportFileName(record, 'docx'), mime: DOCX_MIME };
   }
   const { ext, mime, render } = TEXT_FORMATS[format];
   step(options, 0, 1);

@@ -63,6 +63,9 @@ export interface StudyRecord {
   articles: StudyArticle[];
 }
 
+/** The Word export's layouts: 公文版 (GB/T 9704, the default) and 简洁版 (no grid, centred page numbers). */
+export type DocxLayout = 'official' | 'simple';
+
 /** The formats a study record exports to. */
 export type ExportFormat = 'docx' | 'markdown' | 'text' | 'csv' | 'print';
 
@@ -80,6 +83,12 @@ export interface TaskOptions {
   signal?: AbortSignal;
   /** Called as the task advances (synchronously: keep it quick). */
   onProgress?: (progress: Progress) => void;
+}
+
+/** Options of exportStudyRecord: a long task's, and the Word layout. */
+export interface ExportOptions extends TaskOptions {
+  /** The Word export's layout (公文版 when not given). */
+  docxLayout?: DocxLayout;
 }
 
 /** A finished export: the file's bytes and how to save them. */

@@ -2,6 +2,7 @@
 /** The settings sections: what they show for their props, and what they report back. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ExportSection } from '@/components/options/ExportSection';
 import { MarksSection } from '@/components/options/MarksSection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { SitesSection, type SitesSectionProps } from '@/components/options/SitesSection';
@@ -121,5 +122,16 @@ describe('StorageSection', () => {
     expect(props.onImport).toHaveBeenCalledWith(file);
     rerender(<StorageSection {...props} busy />);
     expect((screen.getByRole('button', { name: '导出备份' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ExportSection', () => {
+  test('shows the chosen Word layout (公文版 by default) and reports the other one chosen', () => {
+    const onLayout = vi.fn();
+    render(<ExportSection layout="official" onLayout={onLayout} />);
+    expect(screen.getByRole('radio', { name: /^公文版/ })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: /^简洁版/ })).toHaveProperty('checked', false);
+    fireEvent.click(screen.getByRole('radio', { name: /^简洁版/ }));
+    expect(onLayout).toHaveBeenCalledWith('simple');
   });
 });

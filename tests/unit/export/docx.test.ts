@@ -114,16 +114,106 @@ describe('the .docx study record, parsed back', () => {
     expect(alt).toMatchObject({ 仿宋_GB2312: '仿宋', 方正小标宋简体: '宋体', 楷体_GB2312: '楷体', 黑体: 'SimHei' });
   });
 
-  test('A4 pages with a page number in the footer', async () => {
+  test('公文版: A4, the 版心 156 × 225 mm, a grid of 22 lines × 28 characters that the text keeps', async () => {
     const doc = await opened;
     const documentXml = doc.xml('word/document.xml');
-    const size = documentXml.getElementsByTagName('w:pgSz')[0]!;
-    expect([size.getAttribute('w:w'), size.getAttribute('w:h')]).toEqual(['11906', '16838']);
+    const attr = (tag: string, name: string): number => Number(documentXml.getElementsByTagName(tag)[0]!.getAttribute(name));
+    expect([attr('w:pgSz', 'w:w'), attr('w:pgSz', 'w:h')]).toEqual([11906, 16838]);
+    const mm = (twips: number): number => Math.round((twips / 1440) * 25.4);
+    expect([attr('w:pgMar', 'w:top'), attr('w:pgMar', 'w:bottom'), attr('w:pgMar', 'w:left'), attr('w:pgMar', 'w:right')].map(mm)).toEqual([37, 35, 28, 26]);
+    const width = 11906 - attr('w:pgMar', 'w:left') - attr('w:pgMar', 'w:right');
+    const height = 16838 - attr('w:pgMar', 'w:top') - attr('w:pgMar', 'w:bottom');
+    expect([mm(width), mm(height)]).toEqual([156, 225]);
+
+    const grid = documentXml.getElementsByTagName('w:docGrid')[0]!;
+    expect(grid.getAttribute('w:type')).toBe('linesAndChars');
+    const linePitch = Number(grid.getAttribute('w:linePitch'));
+    expect(22 * linePitch).toBeLessThanOrEqual(height);
+    expect(23 * linePitch).toBeGreaterThan(height);
+    // charSpace: 4096ths of a point added to Normal's 16 pt; 28 such characters fit the line, 29 do not.
+    const normal = [...doc.xml('word/styles.xml').getElementsByTagName('w:style')].find((st) => st.getAttribute('w:styleId') === 'Normal')!;
+    expect(normal.getElementsByTagName('w:sz')[0]!.getAttribute('w:val')).toBe('32');
+    const pitch = (16 + Number(grid.getAttribute('w:charSpace')) / 4096) * 20;
+    expect(28 * pitch).toBeLessThanOrEqual(width);
+    expect(29 * pitch).toBeGreaterThan(width);
+
+    // Every paragraph of the text keeps the grid's line pitch exactly, and its 三号 characters, condensed, fit 28 a
+    // line off the character grid too (LibreOffice does not squeeze characters into the grid's cells).
+    const paragraphs = [...documentXml.getElementsByTagName('w:body')[0]!.getElementsByTagName('w:p')];
+    for (const p of paragraphs) {
+      const pPr = p.getElementsByTagName('w:pPr')[0]!;
+      const spacing = pPr.getElementsByTagName('w:spacing')[0]!;
+      expect([spacing.getAttribute('w:line'), spacing.getAttribute('w:lineRule')]).toEqual([String(linePitch), 'exact']);
+      const order = [...pPr.children].map((c) => c.tagName);
+      expect(order.indexOf('w:snapToGrid')).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf('w:snapToGrid')).toBeLessThan(order.indexOf('w:spacing'));
+    }
+    const sanhaoRuns = [...documentXml.getElementsByTagName('w:r')].filter((r) => r.getElementsByTagName('w:sz')[0]?.getAttribute('w:val') === '32');
+    expect(sanhaoRuns.length).toBeGreaterThan(20);
+    const condensed = new Set(sanhaoRuns.map((r) => Number(r.getElementsByTagName('w:spacing')[0]?.getAttribute('w:val'))));
+    expect(condensed.size).toBe(1);
+    const advance = 16 * 20 + [...condensed][0]!;
+    expect(28 * advance).toBeLessThanOrEqual(width);
+    expect(29 * advance).toBeGreaterThan(width);
+  });
+
+  test('公文版: “— N —” in 四号 半角宋体 at the outer edge, one character in; the only field, with a cached value', async () => {
+    const doc = await opened;
+    const evenAndOdd = doc.xml('word/settings.xml').getElementsByTagName('w:evenAndOddHeaders');
+    expect([...evenAndOdd].map((e) => e.getAttribute('w:val') ?? 'true')).toEqual(['true']);
+    const rels = doc.xml('word/_rels/document.xml.rels').getElementsByTagName('Relationship');
+    const target = (id: string): string => `word/${[...rels].find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')}`;
+    const refs = [...doc.xml('word/document.xml').getElementsByTagName('w:footerReference')];
+    const footers = Object.fromEntries(refs.map((r) => [r.getAttribute('w:type'), doc.xml(target(r.getAttribute('r:id')!))]));
+    expect(Object.keys(footers).sort()).toEqual(['default', 'even']);
+    const look = (footer: Document) => {
+      const p = footer.getElementsByTagName('w:p')[0]!;
+      const ind = p.getElementsByTagName('w:ind')[0];
+      const runsOf = [...p.getElementsByTagName('w:r')];
+      return {
+        align: p.getElementsByTagName('w:jc')[0]!.getAttribute('w:val'),
+        indent: [ind?.getAttribute('w:left') ?? null, ind?.getAttribute('w:right') ?? null],
+        text: runsOf.map((r) => r.getElementsByTagName('w:t')[0]?.textContent ?? '').join(''),
+        fonts: new Set(runsOf.map((r) => `${r.getElementsByTagName('w:rFonts')[0]!.getAttribute('w:ascii')}/${r.getElementsByTagName('w:sz')[0]!.getAttribute('w:val')}`)),
+        field: runsOf.flatMap((r) => [...r.children].filter((c) => c.tagName !== 'w:rPr').map((c) => c.getAttribute('w:fldCharType') ?? (c.tagName === 'w:instrText' ? `instr:${c.textContent}` : c.tagName))),
+      };
+    };
+    const field = ['w:t', 'begin', 'instr:PAGE', 'separate', 'w:t', 'end', 'w:t'];
+    expect(look(footers.default!)).toEqual({ align: 'right', indent: [null, '280'], text: '— 1 —', fonts: new Set(['宋体/28']), field });
+    expect(look(footers.even!)).toEqual({ align: 'left', indent: ['280', null], text: '— 2 —', fonts: new Set(['宋体/28']), field });
+  });
+
+  test('WPS-safe: numbering as text (no automatic lists), no fields in the text, no tables without column widths', async () => {
+    for (const layout of ['official', 'simple'] as const) {
+      const doc = openDocx(await renderDocx(fixtureRecord(), { layout }));
+      const documentXml = doc.xml('word/document.xml');
+      for (const tag of ['w:numPr', 'w:fldChar', 'w:instrText', 'w:fldSimple', 'w:sdt']) {
+        expect(documentXml.getElementsByTagName(tag), `${layout} ${tag}`).toHaveLength(0);
+      }
+      for (const table of [...documentXml.getElementsByTagName('w:tbl')]) {
+        const cols = [...table.getElementsByTagName('w:gridCol')].map((c) => Number(c.getAttribute('w:w')));
+        expect(cols.length).toBeGreaterThan(0);
+        expect(cols.every((w) => w > 0)).toBe(true);
+      }
+      expect(doc.paragraphs.map((p) => p.text)).toContain('一、学习时间');
+    }
+  });
+
+  test('简洁版: no grid, 28 pt lines, one centred page number', async () => {
+    const doc = openDocx(await renderDocx(fixtureRecord(), { layout: 'simple' }));
+    const documentXml = doc.xml('word/document.xml');
+    expect(documentXml.getElementsByTagName('w:docGrid')[0]!.getAttribute('w:type')).toBeNull();
+    const evenAndOdd = doc.xml('word/settings.xml').getElementsByTagName('w:evenAndOddHeaders')[0];
+    expect(evenAndOdd === undefined || evenAndOdd.getAttribute('w:val') === 'false').toBe(true);
+    const refs = [...documentXml.getElementsByTagName('w:footerReference')].map((r) => r.getAttribute('w:type'));
+    expect(refs).toEqual(['default']);
     const footerPath = Object.keys(doc.files).find((p) => /^word\/footer\d*\.xml$/.test(p))!;
     const footer = doc.xml(footerPath);
-    const instructions = [...footer.getElementsByTagName('w:instrText')].map((n) => n.textContent?.trim());
-    expect(instructions).toContain('PAGE');
+    expect([...footer.getElementsByTagName('w:instrText')].map((n) => n.textContent)).toEqual(['PAGE']);
     expect(footer.getElementsByTagName('w:jc')[0]!.getAttribute('w:val')).toBe('center');
+    const lines = new Set([...documentXml.getElementsByTagName('w:body')[0]!.getElementsByTagName('w:spacing')].map((s) => s.getAttribute('w:line')).filter(Boolean));
+    expect(lines).toEqual(new Set(['560']));
+    expect(documentXml.getElementsByTagName('w:snapToGrid')).toHaveLength(0);
   });
 
   test('an empty record still has every section, each saying 暂无', async () => {
