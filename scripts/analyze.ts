@@ -1,12 +1,14 @@
 /**
  * The analysis CLI (DESIGN.md "Analysis CLI"):
  *
- *   npm run analyze -- FILE.html|FILE.txt [--json]
+ *   npm run analyze -- FILE.html|FILE.txt [--json] [--url=ADDRESS]
  *
  * Loads an article the way the browser does (lib/extract's extractArticle over
  * a happy-dom parse for .html, paragraphs for .txt), runs `analyze()` and prints either the JSON of
  * the contract or, without --json, a readable outline. A missing, empty or
- * binary file gets a one-line error and exit code 2.
+ * binary file gets a one-line error and exit code 2. --url names the address the
+ * page was read at, so that its site's rule (lib/extract/site-rules.ts) applies
+ * as it does in the browser.
  *
  * `loadArticle()` is exported so the corpus scorer (scripts/eval.ts) analyses
  * exactly what this command analyses.
@@ -16,7 +18,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { analyze } from '../lib/analysis/index';
-import { extractArticle } from '../lib/extract/index';
+import { extractArticle, siteRuleFor } from '../lib/extract/index';
 import type { Analysis, AnalysisInput } from '../lib/analysis/index';
 
 /** Exit code for unusable input (missing, empty or binary file). */
@@ -28,33 +30,42 @@ const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
 /** A user-facing failure: printed as one line, exits with EXIT_BAD_INPUT. */
 export class InputError extends Error {}
 
-/** Decodes HTML bytes: UTF-8 first (some pages' meta lies), then the declared charset, then GB18030. */
-export function decodeHtml(bytes: Uint8Array): string {
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
-  if (!utf8.includes('\uFFFD')) return utf8;
+/** The charset HTML bytes are read in: UTF-8 when they are valid UTF-8 (some pages' meta lies), else the declared one, else GB18030. */
+export function charsetOf(bytes: Uint8Array): string {
+  if (!new TextDecoder('utf-8').decode(bytes).includes('\uFFFD')) return 'utf-8';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
   const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'gb18030';
-  const label = GB_FAMILY.test(declared) ? 'gb18030' : declared;
+  const label = GB_FAMILY.test(declared) ? 'gb18030' : declared.toLowerCase();
   try {
-    return new TextDecoder(label).decode(bytes);
+    new TextDecoder(label);
+    return label;
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return 'gb18030';
   }
 }
 
-/** The browser's extraction (lib/extract: Readability over the parsed page) → title and paragraph text. */
-export function extractHtml(html: string): AnalysisInput {
+/** Decodes HTML bytes in `charsetOf(bytes)`. */
+export function decodeHtml(bytes: Uint8Array): string {
+  return new TextDecoder(charsetOf(bytes)).decode(bytes);
+}
+
+/**
+ * The browser's extraction (lib/extract: Readability over the parsed page) → title and paragraph text.
+ * `url`, when given, is where the page is read: its site's rule applies, as in the browser.
+ */
+export function extractHtml(html: string, url?: string): AnalysisInput {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   // Parsed, not written into a live document: the page's markup is data here, and its scripts never run.
   const document = new window.DOMParser().parseFromString(html, 'text/html');
   const pageTitle = document.title.trim() || null;
-  const article = extractArticle(document as unknown as Document);
+  const rule = url ? siteRuleFor(new URL(url).hostname) : null;
+  const article = extractArticle(document as unknown as Document, rule);
   void window.happyDOM.close();
   return { text: article?.text ?? '', title: article?.title ?? pageTitle };
 }
 
 /** Reads FILE.html or FILE.txt into the analysis input; throws InputError for unusable files. */
-export function loadArticle(path: string): AnalysisInput {
+export function loadArticle(path: string, url?: string): AnalysisInput {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -67,7 +78,7 @@ export function loadArticle(path: string): AnalysisInput {
     const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
     return { text, title: null };
   }
-  return extractHtml(decodeHtml(bytes));
+  return extractHtml(decodeHtml(bytes), url);
 }
 
 /** The readable (non-JSON) form: the outline with counts. */
@@ -89,13 +100,18 @@ function formatOutline(analysis: Analysis): string {
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
   const file = argv.find((arg) => !arg.startsWith('--'));
+  const url = argv.find((arg) => arg.startsWith('--url='))?.slice('--url='.length);
   if (!file) {
-    console.error('usage: npm run analyze -- FILE.html|FILE.txt [--json]');
+    console.error('usage: npm run analyze -- FILE.html|FILE.txt [--json] [--url=ADDRESS]');
+    return EXIT_BAD_INPUT;
+  }
+  if (url !== undefined && !URL.canParse(url)) {
+    console.error(`analyze: --url=${url} is not an address`);
     return EXIT_BAD_INPUT;
   }
   let input: AnalysisInput;
   try {
-    input = loadArticle(file);
+    input = loadArticle(file, url);
   } catch (error) {
     if (error instanceof InputError) {
       console.error(`analyze: ${error.message}`);

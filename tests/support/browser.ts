@@ -46,6 +46,8 @@ export interface RoutedFile {
   file: string;
   /** The Content-Type header. */
   contentType: string;
+  /** More response headers (e.g. a Content-Security-Policy that keeps the page's own scripts from running). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -70,7 +72,8 @@ export async function startSiteServer(
       (body) => {
         // No charset for HTML: the page's own <meta charset> decides, as on the real sites.
         const type = typeof route === 'object' ? route.contentType : CONTENT_TYPES[extname(file)];
-        response.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
+        const extra = typeof route === 'object' ? route.headers : undefined;
+        response.writeHead(200, { ...extra, 'content-type': type ?? 'application/octet-stream' });
         response.end(body);
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
