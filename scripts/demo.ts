@@ -2,11 +2,17 @@
  * `npm run demo`: Chromium with the built extension on the bundled sample
  * article (the seed article, served as a people.com.cn page). Without a display
  * it runs headless, makes one highlight, and writes screenshots of the marked
- * page and of the popup to demo-output/. With a display it leaves the browser
- * open for the reader to try, until Ctrl+C.
+ * page and of the popup to demo-output/, and pictures of the first two pages of
+ * the Word 学习笔记 (the fixture collection, opened in LibreOffice). With a display
+ * it leaves the browser open for the reader to try, until Ctrl+C.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderDocx } from '../lib/export/docx';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, startSiteServer, tabIdOf, waitForReader } from '../tests/support/browser';
+import { docxToPdf, pdfPagesToPng } from '../tests/support/office';
+import { officeFixtureRecord } from '../tests/unit/export/fixture';
 
 const SAMPLE_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
 const OUTPUT_DIR = 'demo-output';
@@ -64,3 +70,13 @@ await popup.screenshot({ path: `${OUTPUT_DIR}/popup.png` });
 console.log(`截图已保存：${OUTPUT_DIR}/article.png、${OUTPUT_DIR}/article-full.png、${OUTPUT_DIR}/popup.png`);
 await browser.close();
 await server.close();
+
+// The Word 学习笔记 (公文版) as LibreOffice shows it: the first two pages as pictures.
+const work = await mkdtemp(join(tmpdir(), 'yd-demo-docx-'));
+try {
+  const pdf = await docxToPdf(await renderDocx(officeFixtureRecord()), work, 'xuexi-biji');
+  const pngs = await pdfPagesToPng(pdf, `${OUTPUT_DIR}/xuexi-biji-page`, 1, 2);
+  console.log(`学习笔记（Word，经 LibreOffice 转 PDF）前两页：${pngs.join('、')}`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

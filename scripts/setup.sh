@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: the Debian packages the demo and the browser tests need
-# (Chromium, Firefox ESR and a CJK font, only when missing), then the exact npm dependencies.
+# Sets up a fresh clone: the Debian packages the demo and the tests need (Chromium, Firefox ESR,
+# a CJK font, LibreOffice Writer and poppler-utils, only when missing), then the exact npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,10 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The Firefox smoke test (tests/e2e/firefox.e2e.ts) drives Debian's Firefox ESR.
 command -v firefox-esr >/dev/null 2>&1 || [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# The Word export's check (tests/unit/export/office.test.ts) and `npm run demo` open the .docx in
+# LibreOffice and read the PDF with poppler-utils.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Source Han'; then
   missing+=(fonts-wqy-microhei)
 fi

@@ -85,10 +85,10 @@ export const CHAR_SPACE = Math.floor(((TYPE_AREA_TWIPS.width / 20 / GRID.chars) 
 const GRID_CHAR_TWIPS = (16 + CHAR_SPACE / 4096) * 20;
 
 /**
- * 三号 characters condensed by this many twentieths of a point (0.25 pt: 15.75 pt each), so that 28 fit the
+ * 三号 characters condensed by this many twentieths of a point (0.4 pt: 15.6 pt each), so that 28 fit the
  * 156 mm line off the grid too (see offCharGrid).
  */
-export const CONDENSE_TWENTIETHS = -5;
+export const CONDENSE_TWENTIETHS = -8;
 
 /** The simple layout's line: exactly 28 pt. */
 const SIMPLE_LINE_TWIPS = 560;
@@ -179,13 +179,13 @@ function indent(spec: LayoutSpec, level = 0): Indent {
 }
 
 /** Elements that follow w:snapToGrid in a paragraph's properties (CT_PPr's order, which Word insists on). */
-const AFTER_SNAP_TO_GRID = new Set(['w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc']);
+const AFTER_SNAP_TO_GRID = new Set(['w:bidi', 'w:adjustRightInd', 'w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc']);
 
 /**
- * Takes `paragraph` off the character grid (w:snapToGrid 0 in its properties; docx has no option for it). Its
- * lines keep the grid's pitch through their exact spacing, and its characters, condensed, fit 28 a line by
- * themselves: LibreOffice gives a 16 pt character two 15.8 pt grid cells (15 a line), Word and WPS squeeze it
- * into one; off the grid all three set the same 28.
+ * Takes `paragraph` off the character grid (w:snapToGrid 0; docx has no option for it). Its lines keep the grid's
+ * pitch through their exact spacing, and its characters, condensed, fit 28 a line by themselves: LibreOffice gives a
+ * 16 pt character two 15.8 pt grid cells (15 a line), Word and WPS squeeze it into one; off the grid all three set
+ * the same 28.
  */
 function offCharGrid(paragraph: Paragraph): Paragraph {
   const properties = (paragraph as unknown as { properties: { root: { rootKey?: string }[] } }).properties;
@@ -199,7 +199,9 @@ type ParagraphOptions = ConstructorParameters<typeof Paragraph>[0] & object;
 
 /** A paragraph in the layout: exact lines, off the character grid when there is one. */
 function paragraph(spec: LayoutSpec, options: Omit<ParagraphOptions, 'spacing'> & { spacing?: { after?: number } }): Paragraph {
-  const made = new Paragraph({ ...options, spacing: { ...lineSpacing(spec), ...options.spacing } });
+  // overflowPunct on (Word's own default, written out): with it LibreOffice moves the last character down when a
+  // comma cannot start the next line; without it, it hangs the comma past the margin and does not draw it.
+  const made = new Paragraph({ ...options, overflowPunctuation: spec.grid !== null, spacing: { ...lineSpacing(spec), ...options.spacing } });
   return spec.grid ? offCharGrid(made) : made;
 }
 

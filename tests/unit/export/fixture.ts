@@ -84,3 +84,21 @@ export function secondArticle(): StudyArticle {
 export function fixtureRecord(overrides: Partial<StudyRecord> = {}): StudyRecord {
   return { title: '', studyDate: '2026-11-28', articles: [seedArticle(), secondArticle()], ...overrides };
 }
+
+/** A note long enough to fill several whole lines of the Word layout (the reader's own words). */
+export const LONG_NOTE =
+  '学习体会：对照本支部实际，把文件要求逐条列成清单，写明责任人和完成时限，在下次组织生活会上逐项通报进展；' +
+  '请每位党员结合本职岗位谈一条具体打算，会后由支部委员分工跟进，做到件件有回音、事事有着落。';
+
+/**
+ * The collection the office check converts: the seed article's outline and the
+ * reader's notes in two colours (blue and pink), one of them long, one with markup.
+ */
+export function officeFixtureRecord(): StudyRecord {
+  const highlights = seedHighlights().map((h, i) => ({
+    ...h,
+    color: i % 2 === 0 ? ('pink' as const) : ('blue' as const),
+    note: h.id === 'h-lead' ? LONG_NOTE : h.note,
+  }));
+  return { title: '', studyDate: '2026-11-28', articles: [{ ...seedArticle(), highlights }] };
+}
