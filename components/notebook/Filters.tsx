@@ -1,6 +1,6 @@
-/** The notebook's filters (site, date range, tag, colour, kind) and sort; each change reports the whole filter. */
+/** The notebook's filters (site, member, date range, tag, colour, kind) and sort; each change reports the whole filter. */
 import type { JSX } from 'preact';
-import type { NoteFilter, NoteKind, NoteSort } from '@/lib/db/notebook';
+import { OWN_NOTES, type NoteFilter, type NoteKind, type NoteSort } from '@/lib/db/notebook';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/protocol/schema';
 import { COLOR_NAMES, KIND_NAMES, SORT_NAMES } from './labels';
 
@@ -13,6 +13,8 @@ export interface FiltersProps {
   sites: readonly string[];
   /** Tags to offer. */
   tags: readonly string[];
+  /** Members whose 学习包 were imported (id and 张三（支部）); the filter shows only when there are some. */
+  members?: readonly { id: string; label: string }[];
   /** Reports a changed filter. */
   onFilter: (filter: NoteFilter) => void;
   /** Reports a changed sort. */
@@ -36,7 +38,7 @@ function choice<T extends string>(value: string): T | undefined {
   return value === '' ? undefined : (value as T);
 }
 
-export function Filters({ filter, sort, sites, tags, onFilter, onSort }: FiltersProps): JSX.Element {
+export function Filters({ filter, sort, sites, tags, members = [], onFilter, onSort }: FiltersProps): JSX.Element {
   const set = (patch: Partial<NoteFilter>): void => onFilter({ ...filter, ...patch });
   const value = (event: Event): string => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
@@ -51,6 +53,18 @@ export function Filters({ filter, sort, sites, tags, onFilter, onSort }: Filters
           ))}
         </select>
       </label>
+      {members.length > 0 && (
+        <label>
+          成员
+          <select value={filter.author ?? ''} onChange={(e) => set({ author: choice(value(e)) })}>
+            <option value="">全部成员</option>
+            <option value={OWN_NOTES}>我自己</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>{m.label}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         起始日期
         <input type="date" value={dayValue(filter.from, false)} onChange={(e) => set({ from: dayStart(value(e), false) })} />

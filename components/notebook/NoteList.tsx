@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import type { NoteRow } from '@/lib/db/notebook';
 import { noteLink } from '@/lib/notebook/summary';
 import { Highlighted } from './Highlighted';
+import { memberLabel } from '@/lib/export/layout';
 import { COLOR_NAMES, formatDay } from './labels';
 import { SelectableRows, type SelectableListProps } from './VirtualList';
 
@@ -33,6 +34,11 @@ export function NoteList(props: NoteListProps): JSX.Element {
           )}
           <p class="meta">
             <span class="swatch" title={COLOR_NAMES[row.note.color]} />
+            {row.note.author && (
+              <span class="author" title={`作者：${memberLabel(row.note.author)}`}>
+                作者：{row.note.author.name || '（未署名）'}
+              </span>
+            )}
             {row.note.unplacedAt !== null && <span class="unplaced">未定位</span>}
             {row.note.tags.map((tag) => (
               <span key={tag} class="tag">#{tag}</span>

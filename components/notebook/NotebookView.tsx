@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import type { ArticleRow, NoteRow } from '@/lib/db/notebook';
+import { FileInput } from '../FileInput';
 import { ArticleList } from './ArticleList';
 import { Filters, type FiltersProps } from './Filters';
 import { NoteList } from './NoteList';
@@ -18,6 +19,8 @@ export const EXPORT_BUTTONS = [
   ['text', '文本'],
   ['csv', 'CSV'],
 ] as const;
+/** What the backup and 学习包 choosers accept (both are JSON files). */
+const JSON_FILES = 'application/json,.json';
 /** One export format's id. */
 export type ExportChoice = (typeof EXPORT_BUTTONS)[number][0];
 
@@ -59,6 +62,10 @@ export interface NotebookViewProps extends FiltersProps {
   onBackup: () => void;
   /** Restores a backup file. */
   onImport: (file: File) => void;
+  /** Writes a 学习包 of the selection (or of what the list shows). */
+  onStudyPack: () => void;
+  /** Imports another member's 学习包. */
+  onImportStudyPack: (file: File) => void;
   /** A status line (export done, import summary). */
   status: string | null;
   /** An error to show, in Chinese. */
@@ -100,15 +107,10 @@ export function NotebookView(props: NotebookViewProps): JSX.Element {
         {EXPORT_BUTTONS.map(([format, name]) => (
           <button key={format} type="button" onClick={() => props.onExport(format)}>{name}</button>
         ))}
+        <button type="button" onClick={props.onStudyPack} title="把所选文章和我的笔记导出为学习包，发给支部其他成员">学习包</button>
+        <FileInput class="import" label="导入学习包" accept={JSON_FILES} onFile={props.onImportStudyPack} />
         <button type="button" onClick={props.onBackup}>备份</button>
-        <label class="import">
-          导入备份
-          <input type="file" accept="application/json,.json" aria-label="导入备份" onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) props.onImport(file);
-            e.currentTarget.value = '';
-          }} />
-        </label>
+        <FileInput class="import" label="导入备份" accept={JSON_FILES} onFile={props.onImport} />
         <button type="button" disabled={props.selectedNotes.size === 0} onClick={props.onDelete}>删除所选</button>
         {props.onUndo && <button type="button" onClick={props.onUndo}>撤销</button>}
       </div>
@@ -118,7 +120,7 @@ export function NotebookView(props: NotebookViewProps): JSX.Element {
         props.formulations
       ) : (
         <>
-          <Filters filter={props.filter} sort={props.sort} sites={props.sites} tags={props.tags} onFilter={props.onFilter} onSort={props.onSort} />
+          <Filters filter={props.filter} sort={props.sort} sites={props.sites} tags={props.tags} members={props.members} onFilter={props.onFilter} onSort={props.onSort} />
           {props.tab === 'notes' ? (
             props.notes === null ? (
               <p class="loading">正在读取…</p>

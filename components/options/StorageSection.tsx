@@ -3,6 +3,7 @@
  * persistently, and backup (export) and restore (import). Props in, callbacks out.
  */
 import type { JSX } from 'preact';
+import { FileInput } from '../FileInput';
 
 /** Bytes in a megabyte, for the usage line. */
 const MB = 1024 * 1024;
@@ -45,20 +46,7 @@ export function StorageSection(props: StorageSectionProps): JSX.Element {
         <button type="button" disabled={props.busy} onClick={props.onExport}>
           导出备份
         </button>
-        <label>
-          导入备份
-          <input
-            type="file"
-            accept="application/json,.json"
-            aria-label="导入备份"
-            disabled={props.busy}
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) props.onImport(file);
-              event.currentTarget.value = '';
-            }}
-          />
-        </label>
+        <FileInput label="导入备份" accept="application/json,.json" disabled={props.busy} onFile={props.onImport} />
       </div>
       {props.message && (
         <p class="message" role="status">

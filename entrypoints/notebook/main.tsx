@@ -14,6 +14,10 @@ import { openDb } from '@/lib/db/schema';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
 import { docxLayoutItem } from '@/lib/study-settings';
+import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';
+import { memberLabel } from '@/lib/export/layout';
+import { currentMember, knownMembersItem, rememberMember } from '@/lib/sync/member';
+import { studyPackFile } from '@/lib/sync/study-pack';
 import { reason, saveFile } from './download';
 
 /** Rows read per request. */
@@ -46,6 +50,7 @@ function App(): JSX.Element {
   const [articlesMore, setArticlesMore] = useState(false);
   const [sites, setSites] = useState<string[]>([]);
   const [tags, setTags] = useState<string[]>([]);
+  const [members, setMembers] = useState<{ id: string; label: string }[]>([]);
   const [selectedNotes, setSelectedNotes] = useState<ReadonlySet<string>>(new Set());
   const [selectedArticles, setSelectedArticles] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<string[] | null>(null);
@@ -64,9 +69,10 @@ function App(): JSX.Element {
   useEffect(() => {
     const onResize = (): void => setHeight(Math.max(300, window.innerHeight - CHROME_PX));
     window.addEventListener('resize', onResize);
-    void Promise.all([listSites(db), listTags(db)]).then(([s, t]) => {
+    void Promise.all([listSites(db), listTags(db), knownMembersItem.getValue()]).then(([s, t, m]) => {
       setSites(s);
       setTags(t);
+      setMembers(m.map((member) => ({ id: member.id, label: memberLabel(member) })));
     });
     return () => window.removeEventListener('resize', onResize);
   }, [revision]);
@@ -118,16 +124,24 @@ function App(): JSX.Element {
     return next;
   };
 
+  /** The chosen articles and notes, or, when nothing is chosen, the notes the list shows. */
+  const currentSelection = async (): Promise<{ articleKeys: string[]; noteIds: string[] }> => {
+    let selection = { articleKeys: [...selectedArticles], noteIds: [...selectedNotes] };
+    if (selection.articleKeys.length + selection.noteIds.length === 0) {
+      const shown = await queryNotes(db, fullFilter, noteSort, 0, MAX_LIST_EXPORT);
+      selection = { articleKeys: [], noteIds: shown.rows.map((r) => r.note.id) };
+    }
+    if (selection.articleKeys.length + selection.noteIds.length === 0) throw new Error('没有可导出的笔记');
+    return selection;
+  };
+
   const onExport = async (format: ExportChoice): Promise<void> => {
     setError(null);
     try {
-      let selection = { articleKeys: [...selectedArticles], noteIds: [...selectedNotes] };
-      if (selection.articleKeys.length + selection.noteIds.length === 0) {
-        const shown = await queryNotes(db, fullFilter, noteSort, 0, MAX_LIST_EXPORT);
-        selection = { articleKeys: [], noteIds: shown.rows.map((r) => r.note.id) };
-      }
-      if (selection.articleKeys.length + selection.noteIds.length === 0) throw new Error('没有可导出的笔记');
-      const file = await exportStudyRecord(format, await studyRecordOf(db, selection), { docxLayout: await docxLayoutItem.getValue() });
+      const selection = await currentSelection();
+      const me = await currentMember();
+      const record = { ...(await studyRecordOf(db, selection)), reader: { name: me.name, branch: me.branch } };
+      const file = await exportStudyRecord(format, record, { docxLayout: await docxLayoutItem.getValue() });
       saveFile(file);
       setStatus(`已导出：${file.filename}`);
     } catch (e) {
@@ -207,6 +221,32 @@ function App(): JSX.Element {
           : undefined
       }
       onExport={(format) => void onExport(format)}
+      onStudyPack={async () => {
+        setError(null);
+        try {
+          const me = await currentMember();
+          const file = studyPackFile(await studyPackOf(db, await currentSelection(), me));
+          saveFile(file);
+          setStatus(`已导出学习包：${file.filename}${me.name ? '' : '（尚未在设置中填写姓名，学习包未署名）'}`);
+        } catch (e) {
+          setError(`导出学习包失败：${reason(e)}`);
+        }
+      }}
+      onImportStudyPack={async (file) => {
+        setError(null);
+        setStatus('正在导入学习包…');
+        try {
+          const result = await importStudyPack(db, file, await currentMember());
+          if (!result.own) await rememberMember(result.member);
+          const who = result.own ? '本人' : memberLabel(result.member);
+          setStatus(`已导入${who}的学习包：新增 ${result.added} 条，更新 ${result.updated} 条，未改动 ${result.kept} 条。`);
+          setRevision(revision + 1);
+        } catch (e) {
+          setStatus(null);
+          setError(`导入学习包失败：${reason(e)}`);
+        }
+      }}
+      members={members}
       onBackup={async () => {
         try {
           const file = await exportBackup(db);

@@ -8,6 +8,7 @@ import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ExportSection } from '@/components/options/ExportSection';
 import { MarksSection } from '@/components/options/MarksSection';
+import { MemberSection } from '@/components/options/MemberSection';
 import { ShortcutsSection, type ShortcutRow } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
@@ -20,6 +21,7 @@ import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registry';
 import type { DocxLayout } from '@/lib/export/types';
 import { docxLayoutItem } from '@/lib/study-settings';
+import { memberItem, saveMemberNames } from '@/lib/sync/member';
 import { reason as describeError, saveFile } from '../notebook/download';
 
 /** The toolbar button's command has no description of its own in the manifest. */
@@ -52,6 +54,8 @@ function App(): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [storageMessage, setStorageMessage] = useState<string | null>(null);
   const [layout, setLayout] = useState<DocxLayout | null>(null);
+  const [member, setMember] = useState({ name: '', branch: '' });
+  const [memberMessage, setMemberMessage] = useState<string | null>(null);
 
   const refreshUsage = (): void => {
     void navigator.storage
@@ -71,6 +75,7 @@ function App(): JSX.Element {
     void markKindsItem.getValue().then((value) => setKinds(new Set(value)));
     void kindColorsItem.getValue().then(setColors);
     void docxLayoutItem.getValue().then(setLayout);
+    void memberItem.getValue().then(({ name, branch }) => setMember({ name, branch }));
     void browser.commands
       ?.getAll()
       .then((commands) => setShortcuts(commands.map((c) => ({ description: commandDescription(c), shortcut: c.shortcut ?? '' }))));
@@ -165,6 +170,18 @@ function App(): JSX.Element {
   return (
     <main>
       <h1>研读 · 设置</h1>
+      <MemberSection
+        name={member.name}
+        branch={member.branch}
+        message={memberMessage}
+        onChange={(name, branch) => {
+          setMember({ name, branch });
+          saveMemberNames(name, branch).then(
+            () => setMemberMessage('已保存。'),
+            (error: unknown) => setMemberMessage(`保存失败：${describeError(error)}`),
+          );
+        }}
+      />
       <SitesSection
         officialSites={officialSites()}
         officialGranted={officialGranted}

@@ -38,7 +38,8 @@ const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const shortText = v.pipe(v.string(), v.maxLength(MAX_URL_CHARS));
 const tagName = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG_CHARS));
 
-const ArticleSchema = v.looseObject({
+/** One article record (also the articles of a 学习包). */
+export const ArticleSchema = v.looseObject({
   key: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL_CHARS)),
   url: shortText,
   title: shortText,
@@ -47,7 +48,8 @@ const ArticleSchema = v.looseObject({
   lastSeenAt: time,
 });
 
-const AnnotationSchema = v.looseObject({
+/** One note record (also the notes of a 学习包). */
+export const AnnotationSchema = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   articleKey: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL_CHARS)),
   quote: v.looseObject({

@@ -16,7 +16,7 @@ import {
 } from './format';
 
 /** Appended to every refusal: the reader's data is safe. */
-const NOTHING_CHANGED = '现有数据未作任何更改。';
+export const NOTHING_CHANGED = '现有数据未作任何更改。';
 /** The primary key field of each known table, to refuse a file that lists one record twice. */
 const KNOWN_KEYS: Record<string, string> = { articles: 'key', annotations: 'id', tags: 'name' };
 
@@ -24,18 +24,19 @@ function refuse(code: BackupError['code'], message: string): never {
   throw new BackupError(code, `${message}${NOTHING_CHANGED}`);
 }
 
-/** The file's text: refuses bytes that are not UTF-8 text. */
-async function readText(input: string | Uint8Array | Blob): Promise<string> {
+/** The file's text: refuses bytes that are not UTF-8 text (`what` names the file for the message). */
+export async function readText(input: string | Uint8Array | Blob, what: string = '研读的备份文件'): Promise<string> {
   if (typeof input === 'string') return input;
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refuse('not-backup', '这不是研读的备份文件（文件不是文本，可能选错了文件）。');
+    return refuse('not-backup', `这不是${what}（文件不是文本，可能选错了文件）。`);
   }
 }
 
-function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+/** The first schema issue as `path：message`, for a refusal. */
+export function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
   const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
   return `${where ? `${where}：` : ''}${issue?.message ?? '格式无效'}`;

@@ -20,6 +20,7 @@ const POPUP_RECENT_ARTICLES = 5;
 const ARTICLE_SEARCH_NOTES = 2_000;
 
 export type { NoteFilter, NoteKind, NoteSort };
+export { OWN_NOTES } from './search';
 
 /** A note with where a search query stands in it (no ranges outside searches). */
 export type NoteHit = Pick<NoteMatch, 'note' | 'quoteRanges' | 'noteRanges'>;

@@ -53,6 +53,21 @@ export interface AnnotationRecord {
    * it is placed. Kept and shown, never a reason to drop the note (schema v2).
    */
   unplacedAt: number | null;
+  /**
+   * Who made it, for notes that came in a 学习包 from another member of the
+   * 支部 (lib/sync/study-pack.ts); absent on the reader's own notes.
+   */
+  author?: NoteAuthor;
+}
+
+/** A member of a 支部 whose notes came in a 学习包. */
+export interface NoteAuthor {
+  /** The member's random id (one per reader, made once): names may repeat. */
+  id: string;
+  /** The member's name as they set it in settings (姓名). */
+  name: string;
+  /** Their 支部 as they set it in settings. */
+  branch: string;
 }
 
 /** A highlight together with the title and URL of its article, for lists. */

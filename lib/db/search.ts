@@ -195,7 +195,12 @@ export interface NoteFilter {
   color?: HighlightColor;
   /** Is of this kind. */
   kind?: NoteKind;
+  /** Made by this member of the 支部 (NoteAuthor.id), or OWN_NOTES for the reader's own. */
+  author?: string;
 }
+
+/** The `author` filter value of the reader's own notes (imported ones carry their member's id). */
+export const OWN_NOTES = 'self';
 
 /** How notes are ordered; `relevance` applies to searches (else newest). */
 export type NoteSort = 'newest' | 'oldest' | 'relevance';
@@ -240,6 +245,7 @@ function passes(note: AnnotationRecord, filter: NoteFilter, keys: ReadonlySet<st
   if (filter.kind === 'note' && note.note === '') return false;
   if (filter.kind === 'highlight' && note.note !== '') return false;
   if (filter.kind === 'unplaced' && note.unplacedAt === null) return false;
+  if (filter.author !== undefined && (note.author?.id ?? OWN_NOTES) !== filter.author) return false;
   return true;
 }
 

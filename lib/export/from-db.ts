@@ -40,6 +40,7 @@ function toHighlight(a: AnnotationRecord): StudyHighlight {
     note: a.note,
     tags: [...a.tags],
     createdAt: a.createdAt,
+    ...(a.author ? { author: { name: a.author.name, branch: a.author.branch } } : {}),
   };
 }
 

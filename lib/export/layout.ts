@@ -22,6 +22,8 @@ export const COLOR_NAMES: Record<HighlightColor, string> = {
   purple: '紫',
 };
 
+/** The reader's own part when they set no name in settings. */
+const OWN_LABEL = '本人';
 /** Shown in a section that has nothing in it, so the reader sees it was not forgotten. */
 const EMPTY_TEXT = '（暂无）';
 /** Shown under an article whose outline was not recognised. */
@@ -85,6 +87,28 @@ function shorten(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, chars)}…` : text;
 }
 
+/** The name a member's part is headed with: 张三（第一支部）. */
+export function memberLabel(member: { name: string; branch: string }): string {
+  const name = member.name.trim() || OWN_LABEL;
+  return member.branch.trim() ? `${name}（${member.branch.trim()}）` : name;
+}
+
+/**
+ * The record's notes by member, the reader's own first, then the others in the
+ * order met: one group labelled null (no member headings) when every note is
+ * the reader's own, as in a record of one reader.
+ */
+export function memberGroups(record: StudyRecord): { label: string | null; articles: StudyArticle[] }[] {
+  const all = record.articles.flatMap((a) => a.highlights);
+  if (all.every((h) => h.author === undefined)) return [{ label: null, articles: record.articles }];
+  const keyOf = (h: StudyHighlight): string => (h.author ? memberLabel(h.author) : '');
+  const keys = [...new Set(['', ...all.map(keyOf)])].filter((k) => k !== '' || all.some((h) => h.author === undefined));
+  return keys.map((key) => ({
+    label: key === '' ? memberLabel(record.reader ?? { name: '', branch: '' }) : key,
+    articles: record.articles.map((a) => ({ ...a, highlights: a.highlights.filter((h) => keyOf(h) === key) })),
+  }));
+}
+
 /** Lays out `record` as blocks in reading order. */
 export function layoutRecord(record: StudyRecord): Block[] {
   const out: Block[] = [{ type: 'title', text: recordTitle(record) }];
@@ -110,26 +134,31 @@ export function layoutRecord(record: StudyRecord): Block[] {
     outlineBlocks(article.outline, 0, out);
   });
 
-  section(3);
-  const quoted = record.articles.filter((a) => a.highlights.length > 0);
-  if (quoted.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
-  quoted.forEach((article, i) => {
-    articleHeading(article, i);
-    for (const h of inTextOrder(article.highlights)) {
-      out.push({ type: 'quote', text: h.quote, color: h.color, tags: h.tags });
-      out.push({ type: 'source', text: `——${citation(article)}` });
-    }
+  const groups = memberGroups(record);
+  // 重点摘录: every highlight; 心得体会: the highlights with a note, each member's under their name.
+  const hasNote = (h: StudyHighlight): boolean => h.note.trim() !== '';
+  const perMember = (index: number, keep: (h: StudyHighlight) => boolean, emit: (h: StudyHighlight, article: StudyArticle) => void): void => {
+    section(index);
+    const kept = groups
+      .map((g) => ({ ...g, articles: g.articles.filter((a) => a.highlights.some(keep)) }))
+      .filter((g) => g.articles.length > 0);
+    if (kept.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
+    kept.forEach((group, g) => {
+      if (group.label !== null) out.push({ type: 'heading', level: 2, text: `（${chineseNumeral(g + 1)}）${group.label}` });
+      group.articles.forEach((article, i) => {
+        // Under a member's heading, articles are numbered paragraphs; in a record of one reader, headings as before.
+        if (group.label !== null) out.push({ type: 'paragraph', text: `${i + 1}. 《${article.title || article.url}》` });
+        else articleHeading(article, i);
+        for (const h of inTextOrder(article.highlights)) if (keep(h)) emit(h, article);
+      });
+    });
+  };
+  perMember(3, () => true, (h, article) => {
+    out.push({ type: 'quote', text: h.quote, color: h.color, tags: h.tags });
+    out.push({ type: 'source', text: `——${citation(article)}` });
   });
-
-  section(4);
-  const noted = record.articles.filter((a) => a.highlights.some((h) => h.note.trim() !== ''));
-  if (noted.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });
-  noted.forEach((article, i) => {
-    articleHeading(article, i);
-    for (const h of inTextOrder(article.highlights)) {
-      if (h.note.trim() === '') continue;
-      out.push({ type: 'note', text: h.note.trim(), about: `（关于“${shorten(h.quote, NOTE_REF_CHARS)}”）` });
-    }
+  perMember(4, hasNote, (h) => {
+    out.push({ type: 'note', text: h.note.trim(), about: `（关于“${shorten(h.quote, NOTE_REF_CHARS)}”）` });
   });
   return out;
 }

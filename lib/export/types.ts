@@ -33,6 +33,8 @@ export interface StudyHighlight {
   tags: string[];
   /** When it was made (ms since epoch). */
   createdAt: number;
+  /** Who made it, for notes from another member's 学习包 (their name, 支部); absent on the reader's own. */
+  author?: { name: string; branch: string };
 }
 
 /** One article of the study record. */
@@ -61,6 +63,8 @@ export interface StudyRecord {
   studyDate: string;
   /** The articles studied, in the order the reader chose. */
   articles: StudyArticle[];
+  /** The reader (姓名, 支部 from settings), naming their own part when other members' notes are in the record. */
+  reader?: { name: string; branch: string };
 }
 
 /** The Word export's layouts: 公文版 (GB/T 9704, the default) and 简洁版 (no grid, centred page numbers). */

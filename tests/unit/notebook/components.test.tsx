@@ -107,7 +107,7 @@ describe('NotebookView', () => {
   const props: NotebookViewProps = {
     tab: 'notes', onTab: noop, query: '', onQuery: noop, filter: {}, sort: 'newest', sites: [], tags: [], onFilter: noop, onSort: noop,
     notes: [], articles: [], selectedNotes: new Set(), selectedArticles: new Set(), onToggleNote: noop, onToggleArticle: noop,
-    onOpenArticle: noop, onDelete: noop, onExport: noop, onBackup: noop, onImport: noop, status: null, error: null, formulations: null, listHeight: 400,
+    onOpenArticle: noop, onDelete: noop, onExport: noop, onBackup: noop, onImport: noop, onStudyPack: noop, onImportStudyPack: noop, status: null, error: null, formulations: null, listHeight: 400,
   };
 
   test('has one search box, export controls named by format, a backup import, and an empty state', () => {

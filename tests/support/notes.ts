@@ -1,0 +1,14 @@
+/** The reader's gestures for notes, shared by the e2e tests: one place to follow the note editor's shape. */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { selectWithMouse } from './mouse';
+
+/** Selects `quote` with the mouse, opens 批注, types `text` and saves with Ctrl+Enter. */
+export async function writeNoteOn(page: Page, quote: string, text: string): Promise<void> {
+  await selectWithMouse(page, quote);
+  await page.getByRole('button', { name: '批注' }).click();
+  const editor = page.getByRole('textbox', { name: '批注' });
+  await editor.fill(text);
+  await editor.press('Control+Enter');
+  await expect.poll(() => editor.count()).toBe(0);
+}
