@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -5,23 +7,49 @@ import preact from '@preact/preset-vite';
 // Kept in lib/sites.ts so the content script and the tests share one list.
 import { OFFICIAL_SITE_MATCHES } from './lib/sites';
 
+/**
+ * Syntax targets (DESIGN.md budgets). The MV3 builds run on Chromium 88+ and Firefox 128+; `es2020`
+ * also lowers the ES2021+ syntax Chromium 88 would accept, so every script parses at ES2020 (what
+ * scripts/compat-check.ts holds them to). The MV2 builds (`npm run build:legacy` for Chromium 64–87,
+ * and the Firefox MV2 build that runs the same code path in the e2e tests) are lowered to ES2017.
+ */
+const MV3_TARGET = ['es2020', 'chrome88', 'firefox128'];
+const LEGACY_TARGET = ['es2017', 'chrome64', 'firefox128'];
+
+/** legacy/polyfills.ts as one ES2017 script: the banner of every script of the MV2 builds. */
+function legacyPolyfillBanner(): string {
+  const result = buildSync({
+    entryPoints: [resolve('legacy/polyfills.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2017',
+    minify: true,
+    charset: 'ascii',
+  });
+  return result.outputFiles[0]!.text.trim();
+}
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   // MV3 for Firefox too (128+ supports it), so both builds share one manifest shape.
   manifestVersion: 3,
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // activeTab + scripting: run on any page when the reader clicks (DESIGN.md), no broad host access.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // Chromium's MV2 has no `scripting` (the legacy build injects with tabs.executeScript); Firefox's MV2 has it.
+    permissions: manifestVersion === 2 && browser !== 'firefox' ? ['storage', 'activeTab'] : ['storage', 'activeTab', 'scripting'],
     // The e2e build (tests only, `--mode e2e`) adds access to every page: it stands in for the
     // activeTab grant of the reader's click on the toolbar button, which headless Chromium cannot give.
     host_permissions: mode === 'e2e' ? [...OFFICIAL_SITE_MATCHES, '<all_urls>'] : OFFICIAL_SITE_MATCHES,
     // Sites the reader adds in settings: each host is asked for when added (lib/sites-registry.ts), none up front.
     optional_host_permissions: ['*://*/*'],
+    // MV2 has no optional_host_permissions: the same grant is an optional permission there.
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     // Keyboard shortcuts for the reader's own highlights; the reader can change them (chrome://extensions/shortcuts).
     commands: {
@@ -31,16 +59,20 @@ export default defineConfig({
     },
     // No minimum_chrome_version: 搜狗浏览器 compares it with its own version number and refuses the
     // install (DESIGN.md). What older builds lack is detected at run time instead.
-    browser_specific_settings: {
+    ...(browser === 'firefox' ? { browser_specific_settings: {
       // Nothing leaves the reader's machine (DESIGN.md), so no data collection to declare.
       gecko: { id: 'yandu@yandu.local', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
-    },
+    } } : {}),
   }),
-  vite: () => ({
+  vite: ({ manifestVersion, browser }) => ({
     plugins: [preact()],
+    // Chromium's MV2 APIs take callbacks: the legacy build's `browser` is webextension-polyfill's.
+    resolve: manifestVersion === 2 && browser !== 'firefox' ? { alias: { '@wxt-dev/browser': resolve('legacy/browser.ts') } } : {},
     // Dexie's bundle contains a literal U+FFFF; Chrome rejects non-ASCII-safe
     // scripts ("isn't UTF-8 encoded"), so force escaped output (STACK.md pitfall 1).
-    // target: the oldest Chromium we support (DESIGN.md: 88, MV3's floor); syntax newer than it is lowered.
-    build: { target: ['chrome88', 'firefox128'], rolldownOptions: { output: { charset: 'ascii' } } },
+    build: {
+      target: manifestVersion === 2 ? LEGACY_TARGET : MV3_TARGET,
+      rolldownOptions: { output: { charset: 'ascii', ...(manifestVersion === 2 ? { banner: legacyPolyfillBanner() } : {}) } },
+    },
   }),
 });

@@ -5,7 +5,11 @@ import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
-import { startSitesRegistry } from '@/lib/sites-registry';
+import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
+import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-api';
+
+/** `browser` as lib/extension-api.ts reads it: MV3 `action`/`scripting`, or MV2 `browserAction`/`tabs.executeScript`. */
+const extensionApi = browser as unknown as ExtensionApi;
 
 /** Sets, in the tab's isolated world, the flag that tells the reader script it was asked for. */
 async function markTabForced(tabId: number): Promise<void> {
@@ -13,10 +17,10 @@ async function markTabForced(tabId: number): Promise<void> {
     (globalThis as { __yanduForced?: boolean }).__yanduForced = true;
   };
   try {
-    await browser.scripting.executeScript({ target: { tabId }, func });
+    await scriptingApi(extensionApi).executeScript({ target: { tabId }, func });
   } catch {
     // Chromium 88–91 call the injected function `function` (renamed `func` in 92).
-    await browser.scripting.executeScript({ target: { tabId }, function: func } as unknown as Parameters<
+    await scriptingApi(extensionApi).executeScript({ target: { tabId }, function: func } as unknown as Parameters<
       typeof browser.scripting.executeScript
     >[0]);
   }
@@ -27,7 +31,10 @@ export default defineBackground({
     const db = openDb();
     const handlers = createDbHandlers(db);
     // The reader's own sites (settings): registered for the reader script as their permissions allow.
-    startSitesRegistry(browser, OFFICIAL_SITE_MATCHES);
+    startSitesRegistry(
+      { scripting: scriptingApi(extensionApi) as BackgroundApi['scripting'], permissions: browser.permissions, runtime: browser.runtime, tabs: browser.tabs },
+      OFFICIAL_SITE_MATCHES,
+    );
     // Each start: ask to keep our storage (the answer shows in settings) and drop deletions past their 30 days.
     void requestPersistence(db, navigator.storage).catch((error: unknown) => console.warn('[研读] 持久存储请求失败', error));
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));
@@ -57,8 +64,8 @@ export default defineBackground({
     onMessage('reportPage', async ({ data, sender }) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-      await browser.action.setBadgeText({ tabId, text: badgeText(data) });
+      await toolbarButton(extensionApi).setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+      await toolbarButton(extensionApi).setBadgeText({ tabId, text: badgeText(data) });
     });
     onMessage('runReaderOnTab', async ({ data, sender }) => {
       // Only our own pages (the popup) may ask; a web page's content script may not.
@@ -69,7 +76,7 @@ export default defineBackground({
       } catch {
         // No reader script in that tab yet (not an enabled site): inject it, flagged as asked for.
         await markTabForced(tabId);
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
+        await scriptingApi(extensionApi).executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
       }
     });
   },
