@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkBuild, formatFinding, shippedScripts, TARGETS } from '../../scripts/compat-check';
 
-describe.each(Object.keys(TARGETS))('.output/%s', (name) => {
+// ESLint over ~700 kB of bundles per build: about 3.5 s of CPU each, more on a busy machine.
+describe.each(Object.keys(TARGETS))('.output/%s', { timeout: 300_000 }, (name) => {
   const dir = `.output/${name}`;
 
   test('was built (npm run test:e2e builds every target first)', () => {
