@@ -17,24 +17,72 @@ import type { Source } from './normalize';
 
 /** Chinese numerals as they appear inside markers. */
 const NUM = '[一二三四五六七八九十]';
+/** What may follow a digit marker (1. 1、): not a digit, a dot, a letter or %, so 3.5, 5.png, 1.5% are no markers; one space may stand before the item (1. 响应…). */
+const DIGIT_ITEM = '(?=[^\\d\\s.．a-zA-Z%]| [^\\d\\s.．a-zA-Z%])';
+
+/** Where a form's marker may stand, besides the start of a line. */
+type Boundary =
+  /** After any clause boundary (，。；：、 …): inline markers 一是, 第一, （一）. */
+  | 'clause'
+  /** After a sentence end only: headings 一、 (十四、五岁 is no heading). */
+  | 'sentence'
+  /** After a clause boundary that is not itself a list separator (so 3.5 and 1、2、 inside a number are not markers). */
+  | 'clauseNotList';
 
 /**
- * Every marker form in one alternation (one pass over the text). Group order:
- * 1 一方面/另一方面, 2 首先…最后, 3 第N, 4 其N, 5+6 N是/N要, 7 N、, 8 （N）, 9 （1）, 10+11 1. 1、, 12 ①.
+ * One marker form: a row of the table. To add a form, add a row (its pattern
+ * with a named group `n` for the number as written) and its cases to
+ * tests/unit/analysis/directives.test.ts. Rows are tried in table order at
+ * each place, so a longer form comes before the shorter one it contains
+ * (另一方面 before 一方面 before 一是).
+ */
+interface MarkerForm {
+  /** Nesting level (see DetectedItem.rank). */
+  rank: number;
+  /** Regex source; the named group `n` holds the number (or word) that orders the series. */
+  pattern: string;
+  /** The number in the series of what `n` captured; NaN refuses the match, Infinity closes any series of two or more (最后). */
+  value: (n: string) => number;
+  /** Where the marker may stand. */
+  boundary: Boundary;
+  /** Largest distance from one item to the next of one series (Infinity: headings, whose sections may be long). */
+  maxGap: number;
+}
+
+/**
+ * Largest distance from one item of an inline series to the next: a 二是 this
+ * far after 一是 belongs to another passage.
+ */
+const INLINE_MAX_GAP = 4000;
+/** 首先=1 其次=2 再次=3; 最后 closes a series of at least two. */
+const SEQUENCE_VALUE: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3, 最后: Number.POSITIVE_INFINITY };
+
+/** The marker forms of LABELING.md "directives", one row each, in the order they are tried. */
+const FORMS = {
+  aspect: { rank: 3, pattern: '(?<n>另一方面|一方面)', value: (n) => (n === '一方面' ? 1 : 2), boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  sequence: { rank: 3, pattern: '(?<n>首先|其次|再次|最后)(?=[，,：:])', value: (n) => SEQUENCE_VALUE[n] ?? Number.NaN, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  di: { rank: 3, pattern: `第(?<n>${NUM}{1,3})(?=[，,、：:]|是)`, value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  qi: { rank: 3, pattern: `其(?<n>${NUM})(?=[是，,：:、])`, value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  shi: { rank: 3, pattern: `(?<n>${NUM}{1,3})是`, value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  yao: { rank: 3, pattern: `(?<n>${NUM}{1,3})要`, value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  heading: { rank: 1, pattern: `(?<n>${NUM}{1,3})、`, value: markerNumber, boundary: 'sentence', maxGap: Number.POSITIVE_INFINITY },
+  paren: { rank: 2, pattern: `[（(](?<n>${NUM}{1,3})[）)]`, value: markerNumber, boundary: 'clause', maxGap: Number.POSITIVE_INFINITY },
+  parenDigit: { rank: 5, pattern: '[（(](?<n>\\d{1,2})[）)]', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  digitDot: { rank: 4, pattern: `(?<n>\\d{1,2})[.．]${DIGIT_ITEM}`, value: markerNumber, boundary: 'clauseNotList', maxGap: INLINE_MAX_GAP },
+  digitComma: { rank: 4, pattern: `(?<n>\\d{1,2})、${DIGIT_ITEM}`, value: markerNumber, boundary: 'clauseNotList', maxGap: INLINE_MAX_GAP },
+  circled: { rank: 6, pattern: '(?<n>[\\u2460-\\u2473])', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+} as const satisfies Record<string, MarkerForm>;
+
+type FormName = keyof typeof FORMS;
+const FORM_NAMES = Object.keys(FORMS) as FormName[];
+
+/**
+ * Every row in one alternation (one native pass over the text). Each row's
+ * groups are renamed after the row (`n` → `shi_n`), and the row as a whole is
+ * the group named after it, so a match tells its form by the group that took part.
  */
 const MARKER = new RegExp(
-  [
-    '(另一方面|一方面)',
-    '(首先|其次|再次|最后)(?=[，,：:])',
-    `第(${NUM}{1,3})(?=[，,、：:]|是)`,
-    `其(${NUM})(?=[是，,：:、])`,
-    `(${NUM}{1,3})([是要])`,
-    `(${NUM}{1,3})、`,
-    `[（(](${NUM}{1,3})[）)]`,
-    '[（(](\\d{1,2})[）)]',
-    '(\\d{1,2})([.．、])(?=[^\\d\\s.．a-zA-Z%])',
-    '([\\u2460-\\u2473])',
-  ].join('|'),
+  FORM_NAMES.map((name) => `(?<${name}>${FORMS[name].pattern.replace(/\(\?<(\w+)>/g, `(?<${name}_$1>`)})`).join('|'),
   'g',
 );
 
@@ -49,39 +97,6 @@ const AFTER_MARKER = new Set([...'，,：:、．. ']);
  * punctuation): long enough for a real first sentence, and it bounds the work per item.
  */
 const MAX_ITEM_CHARS = 160;
-/**
- * Largest distance from one item of an inline series to the next: a 二是 this
- * far after 一是 belongs to another passage. Headings (一、, （一）) have no limit:
- * their sections may be long.
- */
-const INLINE_MAX_GAP = 4000;
-/** 首先=1 其次=2 再次=3; 最后 closes a series of at least two. */
-const SEQUENCE_VALUE: Readonly<Record<string, number>> = { 首先: 1, 其次: 2, 再次: 3 };
-
-/** A marker form: its nesting rank and whether its items may only open a paragraph or sentence. */
-interface Form {
-  /** Nesting level (see DetectedItem.rank). */
-  rank: number;
-  /** Headings stand at a paragraph or sentence start; inline markers after any clause boundary. */
-  heading: boolean;
-}
-
-const FORMS = {
-  aspect: { rank: 3, heading: false },
-  sequence: { rank: 3, heading: false },
-  di: { rank: 3, heading: false },
-  qi: { rank: 3, heading: false },
-  shi: { rank: 3, heading: false },
-  yao: { rank: 3, heading: false },
-  heading: { rank: 1, heading: true },
-  paren: { rank: 2, heading: false },
-  parenDigit: { rank: 5, heading: false },
-  digitDot: { rank: 4, heading: false },
-  digitComma: { rank: 4, heading: false },
-  circled: { rank: 6, heading: false },
-} as const satisfies Record<string, Form>;
-
-type FormName = keyof typeof FORMS;
 
 /** A marker found in the text, before series are formed. */
 interface Candidate {
@@ -93,22 +108,15 @@ interface Candidate {
   markerEnd: number;
 }
 
-function candidate(form: FormName, value: number, m: RegExpExecArray): Candidate | null {
-  return Number.isNaN(value) ? null : { form, value, start: m.index, markerEnd: m.index + m[0].length };
-}
-
 /** Reads one regex match into a candidate of its form, or null when the match is not a marker here. */
 function toCandidate(m: RegExpExecArray): Candidate | null {
-  if (m[1]) return candidate('aspect', m[1] === '一方面' ? 1 : 2, m);
-  if (m[2]) return candidate('sequence', m[2] === '最后' ? Number.POSITIVE_INFINITY : SEQUENCE_VALUE[m[2]]!, m);
-  if (m[3]) return candidate('di', markerNumber(m[3]), m);
-  if (m[4]) return candidate('qi', markerNumber(m[4]), m);
-  if (m[5]) return candidate(m[6] === '是' ? 'shi' : 'yao', markerNumber(m[5]), m);
-  if (m[7]) return candidate('heading', markerNumber(m[7]), m);
-  if (m[8]) return candidate('paren', markerNumber(m[8]), m);
-  if (m[9]) return candidate('parenDigit', markerNumber(m[9]), m);
-  if (m[10]) return candidate(m[11] === '、' ? 'digitComma' : 'digitDot', markerNumber(m[10]), m);
-  return candidate('circled', markerNumber(m[12]!), m);
+  const groups = m.groups!;
+  for (const form of FORM_NAMES) {
+    if (groups[form] === undefined) continue;
+    const value = FORMS[form].value(groups[`${form}_n`]!);
+    return Number.isNaN(value) ? null : { form, value, start: m.index, markerEnd: m.index + m[0].length };
+  }
+  return null;
 }
 
 /**
@@ -125,16 +133,15 @@ function previousChar(text: string, offset: number): string {
 function standsAtBoundary(text: string, c: Candidate): boolean {
   const before = previousChar(text, c.start);
   if (before === '' || before === '\n') return true;
-  if (FORMS[c.form].heading) return SENTENCE_BOUNDARY.has(before);
-  if (c.form === 'digitDot' || c.form === 'digitComma') {
-    return CLAUSE_BOUNDARY.has(before) && before !== '.' && before !== '、';
-  }
+  const boundary: Boundary = FORMS[c.form].boundary;
+  if (boundary === 'sentence') return SENTENCE_BOUNDARY.has(before);
+  if (boundary === 'clauseNotList') return CLAUSE_BOUNDARY.has(before) && before !== '.' && before !== '、';
   return CLAUSE_BOUNDARY.has(before);
 }
 
 /** Chains one form's candidates (in text order) into series of consecutive numbers. */
 function chainSeries(candidates: readonly Candidate[], form: FormName): Candidate[][] {
-  const maxGap = FORMS[form].heading || form === 'paren' ? Number.POSITIVE_INFINITY : INLINE_MAX_GAP;
+  const maxGap = FORMS[form].maxGap;
   const series: Candidate[][] = [];
   let current: Candidate[] = [];
   const flush = (): void => {

@@ -87,6 +87,9 @@ const CLOSING_CHAR = /[。！？!?；;：:…」』”"’）)】\]*|]$/;
 /** A line this long without closing punctuation is prose cut by a page break, not a heading. */
 const SOFT_BREAK_MIN_LINE = 40;
 
+/** '#': a line opening with it is a Markdown heading, never the rest of a cut sentence. */
+const HASH = 0x23;
+
 /** Splits text into logical paragraphs, joining lines that a print page break cut mid-sentence. */
 export function paragraphs(text: string): Paragraph[] {
   const result: Paragraph[] = [];
@@ -100,7 +103,7 @@ export function paragraphs(text: string): Paragraph[] {
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) {
       const previous = result[result.length - 1];
-      if (previous && continuesPrevious(text, previous)) previous.end = end;
+      if (previous && text.charCodeAt(start) !== HASH && continuesPrevious(text, previous)) previous.end = end;
       else result.push({ start, end });
     }
     lineStart = lineEnd + 1;

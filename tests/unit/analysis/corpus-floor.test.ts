@@ -19,7 +19,7 @@ type Floor = Record<ItemKind, { precision: number; recall: number }> & { isPolic
 /** Per fold (fold 1, fold 2 of `npm run eval -- --folds 2`), and over the whole corpus. */
 const FLOORS: { all: Floor; folds: [Floor, Floor] } = {
   all: {
-    directive: { precision: 0.99, recall: 0.95 },
+    directive: { precision: 0.99, recall: 0.99 },
     lead: { precision: 0.89, recall: 0.7 },
     slogan: { precision: 0.96, recall: 0.92 },
     parallel: { precision: 0.84, recall: 0.62 },
@@ -34,7 +34,7 @@ const FLOORS: { all: Floor; folds: [Floor, Floor] } = {
       isPolicy: 0.95,
     },
     {
-      directive: { precision: 0.99, recall: 0.91 },
+      directive: { precision: 0.99, recall: 0.99 },
       lead: { precision: 0.94, recall: 0.74 },
       slogan: { precision: 0.95, recall: 0.93 },
       parallel: { precision: 0.82, recall: 0.61 },

@@ -82,3 +82,30 @@ describe('directives: spans and nesting', () => {
     expect(lastOnes.map((i) => i.parent)).toEqual([second.id, second.id]);
   });
 });
+
+/**
+ * One row per marker form of lib/analysis/directives.ts's FORMS table: a new
+ * form is a new row there and a new row here, with a text that has it and a
+ * look-alike that must stay unmarked.
+ */
+describe('directives: every form of the table, found and refused', () => {
+  test.each([
+    ['aspect', '这件事，一方面靠制度保障，另一方面靠人去执行。', ['一方面', '另一方面'], '从另一方面说，问题并不复杂。'],
+    ['sequence', '首先，摸清底数。其次，定好责任。再次，抓好考核。', ['首先', '其次', '再次'], '首先要说的是，我们最后还是赶上了车。'],
+    ['di', '第一，守住底线。第二，抓住重点。', ['第一', '第二'], '她第一个到场，第二天又来了。'],
+    ['qi', '理由有二：其一，时间紧；其二，任务重。', ['其一', '其二'], '其一生致力于教育事业。'],
+    ['shi', '下一步，一是摸清底数，二是压实责任。', ['一是', '二是'], '统一是基础，唯一是方向。'],
+    ['yao', '做好这项工作，一要早谋划，二要抓落实。', ['一要', '二要'], '统一要求，一一要落到实处。'],
+    ['heading', '一、总体思路\n正文。\n二、重点任务\n正文。', ['一、', '二、'], '孩子们大多十二、三岁。'],
+    ['paren', '（一）目标\n正文。\n（二）路径\n正文。', ['（一）', '（二）'], '见附件（一）所列表格。'],
+    ['parenDigit', '具体包括：(1)摸底；(2)建账；(3)销号。', ['(1)', '(2)', '(3)'], '公式(1)给出了结果。'],
+    ['digitDot', '步骤如下：\n1.摸底\n2.建账', ['1.', '2.'], '增长了1.5个百分点，达到2.3万。'],
+    ['digitDot, a space before the item', '注意事项：\n1. 按时集合。\n2. 统一着装。', ['1.', '2.'], '版本号为 1. 0 与 2. 0。'],
+    ['digitComma', '要求：1、按时集合；2、统一着装。', ['1、', '2、'], '每周1、2次即可。'],
+    ['digitComma, a space before the item', '参加人员\n1、 全体党员\n2、 入党积极分子', ['1、', '2、'], '第1、 2页有误。'],
+    ['circled', '分三步：①摸底；②建账；③销号。', ['①', '②', '③'], '见图①。'],
+  ])('%s', (_form, text, markers, lookAlike) => {
+    expect(itemsOf(text, 'directive').map((d) => d.marker)).toEqual(markers);
+    expect(directiveKeys(lookAlike)).toEqual([]);
+  });
+});
