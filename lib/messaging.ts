@@ -19,6 +19,16 @@ import type {
   AnalysisRecord,
 } from './protocol/schema';
 
+/** The article as the reader script read it, for the full-text export (全文网页). */
+export interface ArticleText {
+  /** The article's title. */
+  title: string;
+  /** The article text (paragraphs separated by line breaks), as notes' positions count it. */
+  text: string;
+  /** The automatic items by their offsets in `text` (empty when the page is not marked). */
+  items: { kind: 'directive' | 'lead' | 'slogan' | 'parallel'; start: number; end: number }[];
+}
+
 /** Every message: its payload and its reply. */
 export interface ProtocolMap {
   /** Save a new highlight; replies with the stored record. */
@@ -49,6 +59,8 @@ export interface ProtocolMap {
   runReaderOnTab(query: TabQuery): void;
   /** From the background to a tab's reader script: run now, marking even non-policy pages. */
   runReader(request: RunRequest): void;
+  /** From the notebook to a tab's reader script: the article's text and structure (null before an article was read). */
+  articleText(): ArticleText | null;
   /** The reader script analysed a policy article: record its outline and formulations (提法库). */
   recordAnalysis(record: AnalysisRecord): void;
 }

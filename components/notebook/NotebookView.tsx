@@ -4,6 +4,7 @@
  * restore. Data by props, actions by callbacks (entrypoints/notebook wires them).
  */
 import type { ComponentChildren, JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import type { ArticleRow, NoteRow } from '@/lib/db/notebook';
 import { FileInput } from '../FileInput';
 import { ArticleList } from './ArticleList';
@@ -23,6 +24,13 @@ export const EXPORT_BUTTONS = [
 const JSON_FILES = 'application/json,.json';
 /** One export format's id. */
 export type ExportChoice = (typeof EXPORT_BUTTONS)[number][0];
+/** One article's full text with the reader's marks: 全文网页 (DESIGN.md contract) and its Markdown. */
+export const FULL_TEXT_BUTTONS = [
+  ['html', '全文网页'],
+  ['markdown', '全文 Markdown'],
+] as const;
+/** A full-text format's id. */
+export type FullTextChoice = (typeof FULL_TEXT_BUTTONS)[number][0];
 
 /** The view's props: the filters' (shown above the lists) and its own. */
 export interface NotebookViewProps extends FiltersProps {
@@ -58,6 +66,8 @@ export interface NotebookViewProps extends FiltersProps {
   onUndo?: () => void;
   /** Exports the selection (or what the list shows) in a format. */
   onExport: (format: ExportChoice) => void;
+  /** Exports one article's full text with the reader's marks (the one chosen, or the one the list shows). */
+  onFullText: (format: FullTextChoice, withStructure: boolean) => void;
   /** Writes the backup file. */
   onBackup: () => void;
   /** Restores a backup file. */
@@ -83,6 +93,7 @@ const TABS: [NotebookTab, string][] = [
 ];
 
 export function NotebookView(props: NotebookViewProps): JSX.Element {
+  const [withStructure, setWithStructure] = useState(true);
   const selectedCount = props.selectedNotes.size + props.selectedArticles.size;
   return (
     <main class="notebook">
@@ -107,6 +118,13 @@ export function NotebookView(props: NotebookViewProps): JSX.Element {
         {EXPORT_BUTTONS.map(([format, name]) => (
           <button key={format} type="button" onClick={() => props.onExport(format)}>{name}</button>
         ))}
+        {FULL_TEXT_BUTTONS.map(([format, name]) => (
+          <button key={format} type="button" title="一篇文章的全文，带我的划线和批注" onClick={() => props.onFullText(format, withStructure)}>{name}</button>
+        ))}
+        <label class="structure">
+          <input type="checkbox" checked={withStructure} onChange={(e) => setWithStructure(e.currentTarget.checked)} />
+          全文含文章结构
+        </label>
         <button type="button" onClick={props.onStudyPack} title="把所选文章和我的笔记导出为学习包，发给支部其他成员">学习包</button>
         <FileInput class="import" label="导入学习包" accept={JSON_FILES} onFile={props.onImportStudyPack} />
         <button type="button" onClick={props.onBackup}>备份</button>

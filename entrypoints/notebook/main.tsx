@@ -6,7 +6,7 @@
 import { render, type JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { FormulationList } from '@/components/notebook/FormulationList';
-import { NotebookView, type ExportChoice, type NotebookTab } from '@/components/notebook/NotebookView';
+import { NotebookView, type ExportChoice, type FullTextChoice, type NotebookTab } from '@/components/notebook/NotebookView';
 import { exportBackup, importBackup } from '@/lib/backup';
 import { countFormulations, listFormulations, sightingsOf, type FormulationRecord, type SightingRecord } from '@/lib/db/formulations';
 import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes, studyRecordOf, type ArticleRow, type NoteFilter, type NoteRow, type NoteSort } from '@/lib/db/notebook';
@@ -19,6 +19,7 @@ import { memberLabel } from '@/lib/export/layout';
 import { currentMember, knownMembersItem, rememberMember } from '@/lib/sync/member';
 import { studyPackFile } from '@/lib/sync/study-pack';
 import { reason, saveFile } from './download';
+import { ArticleOpened, fullTextFile } from './fulltext';
 
 /** Rows read per request. */
 const PAGE_ROWS = 100;
@@ -149,6 +150,24 @@ function App(): JSX.Element {
     }
   };
 
+  /** 全文网页 / 全文 Markdown: the one article chosen, or the one whose notes are chosen or listed. */
+  const onFullText = async (format: FullTextChoice, withStructure: boolean): Promise<void> => {
+    setError(null);
+    setStatus(null);
+    try {
+      const selection = await currentSelection();
+      const notes = (await db.annotations.bulkGet(selection.noteIds)).flatMap((n) => (n ? [n.articleKey] : []));
+      const keys = [...new Set([...selection.articleKeys, ...notes])];
+      if (keys.length !== 1) throw new Error(`全文一次导出一篇文章，现在选中了 ${keys.length} 篇：请在“文章”中只勾选一篇`);
+      const file = await fullTextFile(db, keys[0]!, format, withStructure);
+      saveFile(file);
+      setStatus(`已导出：${file.filename}`);
+    } catch (e) {
+      if (e instanceof ArticleOpened) setStatus(e.message);
+      else setError(`导出失败：${reason(e)}`);
+    }
+  };
+
   const formulationView = (
     <FormulationList
       items={formulations}
@@ -221,6 +240,7 @@ function App(): JSX.Element {
           : undefined
       }
       onExport={(format) => void onExport(format)}
+      onFullText={(format, withStructure) => void onFullText(format, withStructure)}
       onStudyPack={async () => {
         setError(null);
         try {

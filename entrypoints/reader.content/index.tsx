@@ -66,6 +66,8 @@ export default defineContentScript({
     ctx.onInvalidated(unwatchColors);
 
     onMessage('runReader', ({ data }) => reader.run(data.forced === true));
+    // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
+    onMessage('articleText', () => reader.fullText());
     await reader.run(forced, startedAt);
     // The panel is not part of reading the page: it mounts once the marks are there.
     await mountPanel(ctx, reader.panelContent, {

@@ -8,7 +8,7 @@ import { analyze, type Analysis, type ItemKind } from '@/lib/analysis';
 import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
 import { findPageLinks } from '@/lib/extract/pages';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
-import { sendMessage } from '@/lib/messaging';
+import { sendMessage, type ArticleText } from '@/lib/messaging';
 import { markPageDone } from '@/lib/page-state';
 import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
@@ -35,6 +35,8 @@ export class PageReader {
   /** What the outline panel shows; null when the page has no marks. The panel mounts after the first run. */
   readonly panelContent = signal<PanelContent | null>(null);
   private hasArticle = false;
+  /** The article's title, as extracted. */
+  private title = '';
   private forced = false;
   /** Whether the marks on the page were made in forced mode. */
   private appliedForced = false;
@@ -141,6 +143,13 @@ export class PageReader {
     await this.run(false);
   }
 
+  /** The article as read now, for the full-text export; null before an article was read. */
+  fullText(): ArticleText | null {
+    if (!this.hasArticle) return null;
+    const items = this.marked() ? (this.analysis?.items ?? []).map(({ kind, start, end }) => ({ kind, start, end })) : [];
+    return { title: this.title, text: this.map.text, items };
+  }
+
   private marked(): boolean {
     return this.analysis !== null && (this.analysis.isPolicy || this.forced);
   }
@@ -155,6 +164,7 @@ export class PageReader {
     const fresh = this.clear() ? (extractArticle(document) ?? article) : article;
     this.map.adopt(fresh.map);
     this.hasArticle = true;
+    this.title = fresh.title ?? '';
     this.appliedForced = this.forced;
     this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set());
     // The 提法库 summary is for the notebook, not for this page: built after the page is done.

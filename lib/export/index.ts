@@ -6,7 +6,8 @@
  */
 import { renderCsv } from './csv';
 import { DOCX_MIME, renderDocx } from './docx';
-import { exportFileName } from './filename';
+import { exportFileName, safeNamePart } from './filename';
+import { renderFullTextHtml, renderFullTextMarkdown, type FullTextInput } from './fulltext';
 import { renderMarkdown } from './markdown';
 import { renderPrintPage } from './print';
 import { step } from './task';
@@ -17,6 +18,7 @@ export type { DocxLayout, ExportFormat, ExportOptions, ExportedFile, OutlineEntr
 export { renderCsv } from './csv';
 export { renderDocx } from './docx';
 export { exportFileName } from './filename';
+export { renderFullTextHtml, renderFullTextMarkdown, type FullTextInput, type StructureSpan } from './fulltext';
 export { renderMarkdown } from './markdown';
 export { renderPrintPage } from './print';
 export { renderText } from './text';
@@ -40,4 +42,19 @@ export async function exportStudyRecord(format: ExportFormat, record: StudyRecor
   const data = new TextEncoder().encode(render(record));
   step(options, 1, 1);
   return { data, filename: exportFileName(record, ext), mime };
+}
+
+/** The formats of one article's full text with the reader's marks. */
+export type FullTextFormat = 'html' | 'markdown';
+
+/** One article's full text with the reader's marks as a file: 全文网页 (.html) or Markdown (.md). */
+export function exportFullText(format: FullTextFormat, input: FullTextInput): ExportedFile {
+  const html = format === 'html';
+  const text = html ? renderFullTextHtml(input) : renderFullTextMarkdown(input);
+  const stem = `${safeNamePart(input.article.title) || '文章'}-全文`;
+  return {
+    data: new TextEncoder().encode(text),
+    filename: `${stem}.${html ? 'html' : 'md'}`,
+    mime: html ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+  };
 }

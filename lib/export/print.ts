@@ -55,22 +55,30 @@ function blockToHtml(block: Block): string {
   }
 }
 
-/** Renders `record` as a complete HTML document. */
-export function renderPrintPage(record: StudyRecord): string {
-  const body = layoutRecord(record).map(blockToHtml).join('\n');
+/**
+ * A complete, self-contained HTML document: `style` inline, `body` as given (already escaped), and a
+ * Content-Security-Policy that allows nothing else (no scripts, no requests).
+ */
+export function htmlDocument(title: string, style: string, body: readonly string[]): string {
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    `<title>${escapeHtml(recordTitle(record))}</title>`,
-    `<style>${STYLE}</style>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
-    body,
+    ...body,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Renders `record` as a complete HTML document. */
+export function renderPrintPage(record: StudyRecord): string {
+  return htmlDocument(recordTitle(record), STYLE, [layoutRecord(record).map(blockToHtml).join('\n')]);
 }

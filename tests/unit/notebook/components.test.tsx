@@ -107,7 +107,7 @@ describe('NotebookView', () => {
   const props: NotebookViewProps = {
     tab: 'notes', onTab: noop, query: '', onQuery: noop, filter: {}, sort: 'newest', sites: [], tags: [], onFilter: noop, onSort: noop,
     notes: [], articles: [], selectedNotes: new Set(), selectedArticles: new Set(), onToggleNote: noop, onToggleArticle: noop,
-    onOpenArticle: noop, onDelete: noop, onExport: noop, onBackup: noop, onImport: noop, onStudyPack: noop, onImportStudyPack: noop, status: null, error: null, formulations: null, listHeight: 400,
+    onOpenArticle: noop, onDelete: noop, onExport: noop, onFullText: noop, onBackup: noop, onImport: noop, onStudyPack: noop, onImportStudyPack: noop, status: null, error: null, formulations: null, listHeight: 400,
   };
 
   test('has one search box, export controls named by format, a backup import, and an empty state', () => {
@@ -119,6 +119,16 @@ describe('NotebookView', () => {
     expect(screen.getByText(/还没有笔记/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Word' }));
     expect(onExport).toHaveBeenCalledWith('docx');
+  });
+
+  test('全文网页 exports with the structure unless the reader unticks it', () => {
+    const onFullText = vi.fn();
+    render(<NotebookView {...props} onFullText={onFullText} />);
+    fireEvent.click(screen.getByRole('button', { name: '全文网页' }));
+    expect(onFullText).toHaveBeenLastCalledWith('html', true);
+    fireEvent.click(screen.getByRole('checkbox', { name: '全文含文章结构' }));
+    fireEvent.click(screen.getByRole('button', { name: '全文 Markdown' }));
+    expect(onFullText).toHaveBeenLastCalledWith('markdown', false);
   });
 
   test('delete works on a selection and offers undo', () => {
