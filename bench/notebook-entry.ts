@@ -7,8 +7,8 @@
 import { popupSnapshot, queryArticles, queryNotes, listSites, type NoteFilter, type NoteSort } from '../lib/db/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../lib/db/records';
 import { openDb, type YanduDb } from '../lib/db/schema';
-import { noteTerms, rebuildSearchIndex } from '../lib/db/search';
 import { listTags } from '../lib/db/tags';
+import { rng } from '../tests/support/random';
 import { HIGHLIGHT_COLORS } from '../lib/protocol/schema';
 
 /** Notes written per bulkAdd (one transaction). */
@@ -53,21 +53,6 @@ export interface FillResult {
 
 /** A posting key of one Han character. */
 const CHAR_KEY = /^[\u3400-\u9fff\uf900-\ufaff]\u0001/;
-
-/**
- * A seeded generator (mulberry32): 32-bit integer steps with Math.imul. A plain
- * `s * 1103515245` LCG loses bits past 2^53 and fell into a cycle of 663 values,
- * so the collection was 663 notes repeated ~150 times, each copy at one time.
- */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function weighted<T>(random: () => number, items: [T, number][]): T {
   const total = items.reduce((sum, [, w]) => sum + w, 0);
@@ -125,11 +110,6 @@ export async function fill(spec: FillSpec): Promise<FillResult> {
         unplacedAt: random() < 0.02 ? createdAt + 1000 : null,
       });
     }
-    for (const note of batch) {
-      const keys = noteTerms(note);
-      terms += keys.length;
-      chars += keys.filter((k) => CHAR_KEY.test(k)).length;
-    }
     const b0 = performance.now();
     await target.annotations.bulkAdd(batch);
     batchMs.push(performance.now() - b0);
@@ -144,8 +124,7 @@ export async function fill(spec: FillSpec): Promise<FillResult> {
 export type Operation =
   | { op: 'notes'; filter: NoteFilter; sort: NoteSort; limit: number }
   | { op: 'notebook' }
-  | { op: 'popup'; url: string }
-  | { op: 'rebuild' };
+  | { op: 'popup'; url: string };
 
 async function runOnce(target: YanduDb, operation: Operation): Promise<number> {
   switch (operation.op) {
@@ -159,8 +138,6 @@ async function runOnce(target: YanduDb, operation: Operation): Promise<number> {
       const [snapshot, recent] = await Promise.all([popupSnapshot(target, { url: operation.url }), queryNotes(target, {}, 'newest', 0, 20)]);
       return snapshot.page.length + recent.rows.length;
     }
-    case 'rebuild':
-      return rebuildSearchIndex(target);
   }
 }
 

@@ -116,8 +116,6 @@ try {
   for (const [label, filter] of FILTERS) await measure(`filter ${label}, first ${PAGE} newest`, { op: 'notes', filter, sort: 'newest', limit: PAGE });
   console.log(row(`index build while adding notes (bulkAdd of 5,000, hooks computing terms), per 10,000 notes`, (big.batchMs.reduce((a, b) => a + b, 0) / big.batchMs.length) * 2));
   console.log(`Index: ${big.termsPerNote.toFixed(1)} posting keys per note, ${big.charsPerNote.toFixed(1)} of them single characters; origin storage after the big fill ${(big.usageBytes / 2 ** 20).toFixed(0)} MiB.`);
-  const rebuild = await call(page, 'measure', 'small', { op: 'rebuild' }, 3);
-  console.log(row(`index rebuild (rebuildSearchIndex) of ${POPUP_NOTES} notes`, rebuild.median));
 } finally {
   await browser.close();
   await server.close();

@@ -76,7 +76,9 @@ export interface NotebookViewProps extends FiltersProps {
   onStudyPack: () => void;
   /** Imports another member's 学习包. */
   onImportStudyPack: (file: File) => void;
-  /** A status line (export done, import summary). */
+  /** Present while a restore runs: cancels it (the database stays as it was). */
+  onCancelImport?: () => void;
+  /** A status line (export done, import progress and summary). */
   status: string | null;
   /** An error to show, in Chinese. */
   error: string | null;
@@ -133,7 +135,12 @@ export function NotebookView(props: NotebookViewProps): JSX.Element {
         {props.onUndo && <button type="button" onClick={props.onUndo}>撤销</button>}
       </div>
       {props.error && <p role="alert" class="error">{props.error}</p>}
-      {props.status && <p role="status" class="status">{props.status}</p>}
+      {props.status && (
+        <p role="status" class="status">
+          {props.status}
+          {props.onCancelImport && <button type="button" class="cancel" onClick={props.onCancelImport}>取消导入</button>}
+        </p>
+      )}
       {props.tab === 'formulations' ? (
         props.formulations
       ) : (

@@ -11,6 +11,7 @@ import { exportBackup, importBackup } from '@/lib/backup';
 import { countFormulations, listFormulations, sightingsOf, type FormulationRecord, type SightingRecord } from '@/lib/db/formulations';
 import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes, studyRecordOf, type ArticleRow, type NoteFilter, type NoteRow, type NoteSort } from '@/lib/db/notebook';
 import { openDb } from '@/lib/db/schema';
+import { warmSearch } from '@/lib/db/search-store';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
 import { docxLayoutItem } from '@/lib/study-settings';
@@ -33,6 +34,14 @@ const MAX_LIST_EXPORT = 2_000;
 const CHROME_PX = 230;
 
 const db = openDb();
+// The search column is read while the first page shows, so that the first search finds it loaded.
+warmSearch(db);
+
+/** Progress of a restore as the reader reads it: a percentage and the count. */
+function importProgress(done: number, total: number): string {
+  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+  return `正在导入… ${percent}%（${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条）`;
+}
 
 /** The start of the current month (本月新见). */
 function monthStart(): number {
@@ -62,6 +71,7 @@ function App(): JSX.Element {
   const [newOnly, setNewOnly] = useState(false);
   const [openFormulation, setOpenFormulation] = useState<{ text: string; sightings: SightingRecord[] } | null>(null);
   const [revision, setRevision] = useState(0);
+  const [importing, setImporting] = useState<AbortController | null>(null);
   const [height, setHeight] = useState(Math.max(300, window.innerHeight - CHROME_PX));
   const loading = useRef(false);
   const fullFilter: NoteFilter = { ...filter, query };
@@ -277,17 +287,35 @@ function App(): JSX.Element {
         }
       }}
       onImport={async (file) => {
+        if (importing) return;
         setError(null);
-        setStatus('正在导入…');
+        setStatus('正在读取备份文件…');
+        const controller = new AbortController();
+        setImporting(controller);
+        let shown = -1;
         try {
-          const summary = await importBackup(db, file);
+          const summary = await importBackup(db, file, {
+            signal: controller.signal,
+            onProgress: ({ done, total }) => {
+              // At most one repaint per percent.
+              const percent = Math.floor((done / Math.max(1, total)) * 100);
+              if (percent !== shown) (shown = percent), setStatus(importProgress(done, total));
+            },
+          });
           setStatus(`导入完成：新增 ${summary.added} 条，更新 ${summary.updated} 条，已有而跳过 ${summary.skipped} 条。`);
           setRevision(revision + 1);
         } catch (e) {
-          setStatus(null);
-          setError(`导入失败：${reason(e)}`);
+          if (e instanceof DOMException && e.name === 'AbortError') {
+            setStatus('已取消导入，现有数据未作任何更改。');
+          } else {
+            setStatus(null);
+            setError(`导入失败：${reason(e)}`);
+          }
+        } finally {
+          setImporting(null);
         }
       }}
+      onCancelImport={importing ? () => importing.abort() : undefined}
       status={status}
       error={error}
       formulations={formulationView}

@@ -2,13 +2,18 @@
  * Backup and restore of the whole database. `exportBackup(db)` writes every
  * table (but EXCLUDED_TABLES) to one JSON file; `importBackup(db, file)` checks
  * the whole file first (parse.ts), then merges it in one transaction over every
- * table: a failure or a cancellation halfway leaves the database as it was.
+ * table and the search column: a failure or a cancellation halfway leaves the
+ * database as it was. Backups carry the reader's data, never derived index data
+ * (format.ts DERIVED_FIELDS, EXCLUDED_TABLES).
  */
 import type { Dexie, IndexableType, Table } from 'dexie';
 import { localIsoDate } from '../export/dates';
 import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, type BackupFile } from './format';
+import type { AnnotationRecord } from '../db/records';
+import type { YanduDb } from '../db/schema';
+import { updatePacksInTransaction } from '../db/search-store';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, withoutDerived, type BackupFile } from './format';
 import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';
 import { parseBackup } from './parse';
 
@@ -44,7 +49,7 @@ function keyPathOf(table: Table): string | null {
 async function readAll(table: Table, onChunk: (count: number) => void): Promise<BackupRecord[]> {
   const keyPath = keyPathOf(table);
   if (!keyPath) {
-    const all = (await table.toArray()) as BackupRecord[];
+    const all = ((await table.toArray()) as BackupRecord[]).map(withoutDerived);
     onChunk(all.length);
     return all;
   }
@@ -53,7 +58,7 @@ async function readAll(table: Table, onChunk: (count: number) => void): Promise<
     const last = all[all.length - 1]?.[keyPath] as IndexableType | undefined;
     const query = last === undefined ? table.orderBy(':id') : table.where(':id').above(last);
     const chunk = (await query.limit(CHUNK_RECORDS).toArray()) as BackupRecord[];
-    all.push(...chunk);
+    for (const record of chunk) all.push(withoutDerived(record));
     onChunk(all.length);
     if (chunk.length < CHUNK_RECORDS) return all;
   }
@@ -89,21 +94,28 @@ export async function exportBackup(db: Dexie, options?: TaskOptions & { now?: nu
   return { data, filename: `研读备份-${localIsoDate(now)}.json`, mime: BACKUP_MIME };
 }
 
+/** What one table's merge has seen so far. */
+interface MergeState {
+  /** Identities (MergeRule.duplicate) of the stored records looked up and of the records added. */
+  seenIdentities: Set<string>;
+  /** Values of the duplicate index already looked up (each is read once per import). */
+  lookedUp: Set<IndexableType>;
+  /** Records written (added or updated), when the caller keeps them. */
+  written?: BackupRecord[];
+}
+
 /** Merges one chunk of `records` into `table`; counts go into `tally`. */
-async function mergeChunk(
-  table: Table,
-  keyPath: string,
-  records: BackupRecord[],
-  seenIdentities: Set<string>,
-  tally: { added: number; updated: number; skipped: number },
-): Promise<void> {
+async function mergeChunk(table: Table, keyPath: string, records: BackupRecord[], state: MergeState, tally: { added: number; updated: number; skipped: number }): Promise<void> {
+  const { seenIdentities } = state;
   const rule = MERGE_RULES[table.name] ?? KEEP_STORED;
   const keys = records.map((r) => r[keyPath] as IndexableType);
   const stored = (await table.bulkGet(keys)) as (BackupRecord | undefined)[];
   const duplicate = rule.duplicate;
   if (duplicate) {
-    const lookups = [...new Set(records.map((r) => r[duplicate.index] as IndexableType))];
-    const candidates = (await table.where(duplicate.index).anyOf(lookups).toArray()) as BackupRecord[];
+    // Only for records not stored under their key, and each value of the index once per import.
+    const lookups = [...new Set(records.filter((_, i) => !stored[i]).map((r) => r[duplicate.index] as IndexableType))].filter((v) => !state.lookedUp.has(v));
+    for (const value of lookups) state.lookedUp.add(value);
+    const candidates = lookups.length === 0 ? [] : ((await table.where(duplicate.index).anyOf(lookups).toArray()) as BackupRecord[]);
     for (const candidate of candidates) seenIdentities.add(duplicate.key(candidate));
   }
   const puts: BackupRecord[] = [];
@@ -127,6 +139,7 @@ async function mergeChunk(
     tally.added += 1;
   });
   if (puts.length > 0) await table.bulkPut(puts);
+  state.written?.push(...puts);
 }
 
 /**
@@ -154,25 +167,33 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
   }
   const total = targets.reduce((sum, t) => sum + t.records.length, 0);
   const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, byTable: {} };
+  // The search column is updated in the same transaction: a cancelled import leaves it as it was too.
+  const packs = db.tables.find((t) => t.name === 'searchPacks');
+  const notesWritten: BackupRecord[] = [];
   throwIfAborted(options?.signal);
   try {
     await db.transaction(
       'rw',
-      targets.map((t) => t.table),
+      [...targets.map((t) => t.table), ...(packs ? [packs] : [])],
       async () => {
         let done = 0;
         step(options, 0, total);
         for (const { table, keyPath, records } of targets) {
           const tally = { added: 0, updated: 0, skipped: 0 };
-          const seenIdentities = new Set<string>();
+          const state: MergeState = { seenIdentities: new Set(), lookedUp: new Set(), written: table.name === 'annotations' ? notesWritten : undefined };
           for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
             const chunk = records.slice(i, i + CHUNK_RECORDS);
-            await mergeChunk(table, keyPath, chunk, seenIdentities, tally);
+            await mergeChunk(table, keyPath, chunk, state, tally);
             done += chunk.length;
             // A throw here (cancelled, or the listener failed) aborts the transaction: nothing is kept.
             step(options, done, total);
           }
           summary.byTable[table.name] = tally;
+        }
+        if (packs && notesWritten.length > 0) {
+          const now = Date.now();
+          await updatePacksInTransaction(db as YanduDb, notesWritten.map((note) => ({ ...(note as unknown as AnnotationRecord), touchedAt: now })));
+          throwIfAborted(options?.signal);
         }
       },
     );

@@ -12,6 +12,7 @@ import {
   TABLE_LABELS,
   TABLE_SCHEMAS,
   UnknownRecordSchema,
+  withoutDerived,
   type BackupFile,
 } from './format';
 
@@ -80,7 +81,7 @@ export async function parseBackup(input: string | Uint8Array | Blob): Promise<Ba
         if (seen.has(key)) refuse('invalid', `备份文件内容有误：${label}第 ${i + 1} 条与前面的重复。`);
         seen.add(key);
       }
-      return result.output;
+      return withoutDerived(result.output);
     });
   }
   const articleKeys = new Set((tables.articles ?? []).map((a) => a.key));

@@ -2,7 +2,8 @@
  * Queries of the popup and the notebook: a page of notes under filters and a
  * sort, a page of articles with their counts, the popup's small first view,
  * deleting and restoring many notes, and the study record of a selection for
- * export. Every list is read a page at a time; nothing reads a whole table.
+ * export. Lists show a page at a time; searches and filters are answered by the
+ * search column in memory (lib/db/search.ts).
  */
 import { articleKey } from '../article-key';
 import { studyRecordFromDb, type StoredArticleInput } from '../export/from-db';
@@ -12,12 +13,12 @@ import { deleteAnnotation, restoreAnnotation } from './annotations';
 import { summaryOf, type SummaryRecord } from './formulations';
 import type { AnnotationRecord, ArticleRecord } from './records';
 import type { YanduDb } from './schema';
-import { findNotes, searchArticleTitles, withoutTerms, type NoteFilter, type NoteKind, type NoteMatch, type NoteSort } from './search';
+import { normalizeForSearch } from '../search';
+import { articlesWithNotesMatching, findNotes, type NoteFilter, type NoteKind, type NoteMatch, type NoteSort } from './search';
+import { withoutBookkeeping } from './search-store';
 
 /** Notes per article shown in the popup's summary of recent articles: counted, not read. */
 const POPUP_RECENT_ARTICLES = 5;
-/** Notes whose articles a search of the articles list reads at most (the newest matches). */
-const ARTICLE_SEARCH_NOTES = 2_000;
 
 export type { NoteFilter, NoteKind, NoteSort };
 export { OWN_NOTES } from './search';
@@ -39,6 +40,8 @@ export interface NotePage {
   rows: NoteRow[];
   /** Whether more follow. */
   hasMore: boolean;
+  /** How many notes match in all (null: a plain list, not counted). */
+  total: number | null;
 }
 
 /** Adds article titles and URLs to notes. */
@@ -51,12 +54,10 @@ async function withArticles(db: YanduDb, matches: readonly NoteHit[]): Promise<N
   });
 }
 
-/** One page of notes under `filter`, in `sort` order: reads about as many notes as the page shows (lib/db/search.ts). */
+/** One page of notes under `filter`, in `sort` order; reads from the notes table only the page it shows (lib/db/search.ts). */
 export async function queryNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort, offset: number, limit: number): Promise<NotePage> {
-  const query = filter.query?.trim() ?? '';
-  const effective: NoteSort = query === '' && sort === 'relevance' ? 'newest' : sort;
-  const { matches } = await findNotes(db, { ...filter, query }, effective, offset + limit + 1);
-  return { rows: await withArticles(db, matches.slice(offset, offset + limit)), hasMore: matches.length > offset + limit };
+  const { matches, total, more } = await findNotes(db, filter, sort, offset, limit);
+  return { rows: await withArticles(db, matches), hasMore: more, total };
 }
 
 /** An article as lists show it. */
@@ -85,21 +86,17 @@ function liveNotes(db: YanduDb, key: string): Promise<number> {
 async function articleRows(db: YanduDb, articles: readonly ArticleRecord[]): Promise<ArticleRow[]> {
   const keys = articles.map((a) => a.key);
   const [summaries, counts] = await Promise.all([db.summaries.bulkGet(keys), Promise.all(keys.map((k) => liveNotes(db, k)))]);
-  return articles.map((article, i) => ({ article: withoutTerms(article), summary: summaries[i] ?? null, notes: counts[i]! }));
+  return articles.map((article, i) => ({ article: withoutBookkeeping(article), summary: summaries[i] ?? null, notes: counts[i]! }));
 }
 
 /** One page of articles, the most recently read first. */
 export async function queryArticles(db: YanduDb, filter: ArticleFilter, offset: number, limit: number): Promise<{ rows: ArticleRow[]; hasMore: boolean }> {
-  const query = filter.query?.trim() ?? '';
-  let keys: Set<string> | null = null;
-  if (query !== '') {
-    const [titles, notes] = await Promise.all([searchArticleTitles(db, query), findNotes(db, { query }, 'newest', ARTICLE_SEARCH_NOTES)]);
-    keys = new Set([...titles, ...notes.matches.map((m) => m.note.articleKey)]);
-  }
+  const folded = normalizeForSearch(filter.query ?? '');
+  const keys = folded === '' ? null : await articlesWithNotesMatching(db, folded);
   const page = await db.articles
     .orderBy('lastSeenAt')
     .reverse()
-    .filter((a) => (keys === null || keys.has(a.key)) && (filter.site === undefined || a.site === filter.site))
+    .filter((a) => (keys === null || keys.has(a.key) || normalizeForSearch(a.title).includes(folded)) && (filter.site === undefined || a.site === filter.site))
     .offset(offset)
     .limit(limit + 1)
     .toArray();
@@ -130,7 +127,7 @@ export async function popupSnapshot(db: YanduDb, query: ArticleQuery | null): Pr
     db.articles.orderBy('lastSeenAt').reverse().limit(POPUP_RECENT_ARTICLES).toArray(),
   ]);
   notes.sort((a, b) => a.createdAt - b.createdAt);
-  return { page: await withArticles(db, notes.map((note) => ({ note: withoutTerms(note), quoteRanges: [], noteRanges: [] }))), summary, recentArticles: await articleRows(db, recent) };
+  return { page: await withArticles(db, notes.map((note) => ({ note: withoutBookkeeping(note), quoteRanges: [], noteRanges: [] }))), summary, recentArticles: await articleRows(db, recent) };
 }
 
 /** Deletes notes softly (restorable, lib/db/annotations.ts), in one transaction; returns their ids. */

@@ -9,7 +9,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
 import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
 import type { FormulationRecord, SightingRecord, SummaryRecord } from './formulations';
-import { registerSearchHooks, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5 } from './search';
+import { registerTouchHooks, upgradeToVersion6, type SearchPackRecord, type UpgradeProgress } from './search-store';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
@@ -25,7 +25,15 @@ export type YanduDb = Dexie & {
   formulations: EntityTable<FormulationRecord, 'text'>;
   /** Schema v3: one formulation in one article. */
   sightings: EntityTable<SightingRecord, 'id'>;
+  /** Schema v6: the search column in packs, derived from the notes (lib/db/search-store.ts). */
+  searchPacks: EntityTable<SearchPackRecord, 'id'>;
 };
+
+/** Options of openDb. */
+export interface OpenOptions {
+  /** Told how far a long upgrade (v6: every note rewritten) has come. */
+  onUpgradeProgress?: UpgradeProgress;
+}
 
 /** Version 1 (the walking skeleton). Kept exactly as it shipped. */
 export function defineVersion1(db: Dexie): void {
@@ -72,7 +80,7 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
 }
 
 /** Opens (creating or upgrading) the database. */
-export function openDb(name: string = DB_NAME): YanduDb {
+export function openDb(name: string = DB_NAME, options: OpenOptions = {}): YanduDb {
   const db = new Dexie(name) as YanduDb;
   defineVersion1(db);
   db.version(2)
@@ -86,6 +94,7 @@ export function openDb(name: string = DB_NAME): YanduDb {
       meta: 'key',
     })
     .upgrade(upgradeToVersion2);
+  // v3–v5 kept a postings index in `terms`; v6 drops it, so their upgrades (which only filled it) no longer run.
   db.version(3)
     .stores({
       // *terms: search bigrams of the title (lib/db/search.ts).
@@ -98,21 +107,28 @@ export function openDb(name: string = DB_NAME): YanduDb {
       summaries: 'articleKey, lastReadAt',
       formulations: 'text, articles, firstSeenAt',
       sightings: 'id, text, articleKey',
-    })
-    .upgrade(upgradeToVersion3);
+    });
   db.version(4)
     .stores({
       // *terms now holds time-ordered posting keys of words and facets (lib/search/postings.ts): lists read only their page.
       annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
-    })
-    .upgrade(upgradeToVersion4);
+    });
   db.version(5)
     .stores({
       // *terms also holds each character of a note or title (one-character queries walk their postings); same indexes.
       annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
+    });
+  db.version(6)
+    .stores({
+      // The postings index is gone: searches scan the search column in memory (lib/search/column.ts).
+      articles: 'key, lastSeenAt, site',
+      // touchedAt: notes written since the search column was stored (lib/db/search-store.ts).
+      annotations: 'id, articleKey, createdAt, deletedAt, touchedAt',
+      // The search column: a meta record (0) and packs of notes' searchable text (1, 2, …).
+      searchPacks: 'id',
     })
-    .upgrade(upgradeToVersion5);
-  // Keeps `terms` right on every write, whoever writes.
-  registerSearchHooks(db);
+    .upgrade((tx) => upgradeToVersion6(tx, options.onUpgradeProgress));
+  // Stamps touchedAt on every write of a note, whoever writes.
+  registerTouchHooks(db);
   return db;
 }

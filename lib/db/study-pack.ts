@@ -10,6 +10,7 @@ import { BackupError } from '../backup/format';
 import { buildStudyPack, packNoteAction, parseStudyPack, type PackArticle, type StudyPack } from '../sync/study-pack';
 import type { AnnotationRecord, NoteAuthor } from './records';
 import type { YanduDb } from './schema';
+import { withoutBookkeeping } from './search-store';
 import type { ExportSelection } from './notebook';
 
 /** What an import of a 学习包 did. */
@@ -28,11 +29,8 @@ export interface StudyPackImport {
   kept: number;
 }
 
-/** Drops the search terms the database derives, so packs carry data only. */
-function withoutDerived<T extends object>(record: T): T {
-  const { terms: _terms, ...rest } = record as T & { terms?: unknown };
-  return rest as T;
-}
+/** Drops the database's bookkeeping (search index fields), so packs carry data only. */
+const withoutDerived = withoutBookkeeping;
 
 /** The reader's own notes on `selection` as a 学习包 of `member`; whole articles bring their deleted notes too (as tombstones). */
 export async function studyPackOf(db: YanduDb, selection: ExportSelection, member: NoteAuthor, now: number = Date.now()): Promise<StudyPack> {

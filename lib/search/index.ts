@@ -1,9 +1,8 @@
 /**
- * Chinese search, pure: folding (normalize.ts), index terms (tokens.ts), and
- * matching with ranking (match.ts), and the time-ordered posting keys the
- * index stores (postings.ts). The database side is lib/db/search.ts.
+ * Chinese search, pure: folding (normalize.ts), matching with ranking
+ * (match.ts), and the search column that answers searches and filters in
+ * memory (column.ts). Where the column is stored: lib/db/search-store.ts.
  */
 export { normalizeForSearch, searchText, type SearchText } from './normalize';
-export { indexTerms, queryTerms, termsOfFolded, type QueryTerms } from './tokens';
-export { facetName, hostOfKey, noteFacets, postingKey, postingRange, prefixRange, timeKey, timeOfKey, MAX_TIME, TERM_END, type Facet, type KeyRange } from './postings';
 export { FIELD_WEIGHTS, fieldScore, matchRanges, matches, splitByRanges, type SearchField, type TextRange } from './match';
+export { foldQuery, OWN_AUTHOR, PACK_NOTES, SearchColumn, type ColumnHit, type ColumnQuery, type ColumnResult, type ColumnSort, type ColumnSource, type Pack } from './column';

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BackupError, exportBackup, importBackup, parseBackup, type BackupFile } from '@/lib/backup';
+import { BackupError, exportBackup, importBackup, parseBackup, withoutDerived, type BackupFile } from '@/lib/backup';
 import { deleteAnnotation, saveAnnotation } from '@/lib/db/annotations';
 import type { AnnotationRecord } from '@/lib/db/records';
 import { openDb, type YanduDb } from '@/lib/db/schema';
+import { searchNotes } from '@/lib/db/search';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 
 const opened: { db: YanduDb; name: string }[] = [];
@@ -43,10 +44,11 @@ async function populate(db: YanduDb): Promise<AnnotationRecord[]> {
 }
 
 /** Every backed-up table's records, sorted, as plain JSON (to compare databases). */
+/** The reader's data in every table (without bookkeeping such as a note's touchedAt). */
 async function snapshot(db: YanduDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of [db.articles, db.annotations, db.tags]) {
-    out[table.name] = (await table.toArray()).map((r) => JSON.stringify(r)).sort();
+    out[table.name] = (await table.toArray()).map((r) => JSON.stringify(withoutDerived(r as unknown as Record<string, unknown>))).sort();
   }
   return out;
 }
@@ -238,5 +240,51 @@ describe('long imports: progress, cancellation, and all or nothing', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(exportBackup(source, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('backups carry data, not derived index data', () => {
+  test('a backup holds no search column and no index fields; an older backup with terms still imports, without them', async () => {
+    const json = JSON.parse(await backupText(source)) as BackupFile;
+    expect(Object.keys(json.tables)).not.toContain('searchPacks');
+    for (const record of [...json.tables.annotations!, ...json.tables.articles!]) {
+      expect(record).not.toHaveProperty('terms');
+      expect(record).not.toHaveProperty('touchedAt');
+    }
+    // A backup as schema v5 wrote it: every note and article with its index terms.
+    const old = await tampered((f) => {
+      f.dbVersion = 5;
+      for (const note of f.tables.annotations!) note.terms = ['组织␁䀀䀀䀀', '组', '\u0002*␁䀀䀀䀀'];
+      for (const article of f.tables.articles!) article.terms = ['紧抓', '紧'];
+    });
+    const summary = await importBackup(target, old);
+    expect(summary.byTable.annotations).toEqual({ added: 3, updated: 0, skipped: 0 });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+    for (const record of [...(await target.annotations.toArray()), ...(await target.articles.toArray())]) expect(record).not.toHaveProperty('terms');
+    expect((await searchNotes(target, '党员争优秀')).total).toBe(1);
+  });
+
+  test('a restore is searchable at once, also from a page that had the column loaded; a cancelled one leaves the search as it was', async () => {
+    await populate(target);
+    expect((await searchNotes(target, '第1条')).total).toBe(0);
+    const controller = new AbortController();
+    const text = await (async () => {
+      const big = freshDb();
+      const base = await saveAnnotation(big, draft('第0条', SEED_URL), 1);
+      await big.annotations.bulkAdd(Array.from({ length: 1_499 }, (_, i) => ({ ...base, id: `note-${i + 1}`, quote: { ...base.quote, exact: `第${i + 1}条` } })));
+      return backupText(big);
+    })();
+    const packsBefore = await target.searchPacks.toArray();
+    await expect(importBackup(target, text, { signal: controller.signal, onProgress: (p) => p.done > 1_000 && controller.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await target.searchPacks.toArray()).toEqual(packsBefore);
+    expect((await searchNotes(target, '第1条')).total).toBe(0);
+    await importBackup(target, text);
+    // “第1条” is in 第1条 and 第10…第19条, 第100…第199条, 第1000…第1499条.
+    expect((await searchNotes(target, '第1条')).total).toBe(1);
+    expect((await searchNotes(target, '第1')).total).toBe(1 + 10 + 100 + 500);
+    // The packs were stored by the restore: a page opening now reads them, not 1,500 notes on top.
+    const meta = (await target.searchPacks.get(0)) as { since: number; count: number };
+    expect(meta.count).toBe(1_500 + 2);
+    expect(await target.annotations.where('touchedAt').aboveOrEqual(meta.since).count()).toBe(0);
   });
 });

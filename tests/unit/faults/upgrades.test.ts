@@ -7,28 +7,15 @@
 import { Dexie } from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
 import { STORAGE_MARK, STORAGE_MESSAGES } from '@/lib/db/errors';
-import { defineVersion1, openDb } from '@/lib/db/schema';
+import { openDb } from '@/lib/db/schema';
 import { createDbHandlers } from '@/lib/protocol/handlers';
 import { draft, PAGE_URL } from './drafts';
+import { defineShippedVersions } from '../../support/shipped-stores';
 
 /** Notes in each fixture database. */
 const NOTES = 200;
 /** Articles the notes are spread over. */
 const ARTICLES = 5;
-
-/** Each earlier version's stores, exactly as it shipped (lib/db/schema.ts history), v1 first. */
-const SHIPPED_STORES: Record<number, Record<string, string>> = {
-  2: { articles: 'key, lastSeenAt, site', annotations: 'id, articleKey, createdAt, deletedAt', tags: 'name', meta: 'key' },
-  3: {
-    articles: 'key, lastSeenAt, site, *terms',
-    annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags',
-    tags: 'name',
-    meta: 'key',
-    summaries: 'articleKey, lastReadAt',
-    formulations: 'text, articles, firstSeenAt',
-    sightings: 'id, text, articleKey',
-  },
-};
 
 /** The current schema's version number. */
 const CURRENT = openDb('version-probe').verno;
@@ -46,8 +33,7 @@ async function fixture(version: number): Promise<{ name: string; ids: string[] }
   const name = `upgrade-v${version}-${crypto.randomUUID()}`;
   names.push(name);
   const old = new Dexie(name);
-  defineVersion1(old);
-  for (let v = 2; v <= version; v++) old.version(v).stores(SHIPPED_STORES[v]!);
+  defineShippedVersions(old, version);
   const articles = Array.from({ length: ARTICLES }, (_, a) => {
     const url = `https://www.gov.cn/zhengce/2024-0${a + 1}/0${a + 1}/content_${a}.htm`;
     return { key: version === 1 ? url : url.replace('https://', ''), url, title: `政策文件${a}`, site: 'www.gov.cn', firstSeenAt: a, lastSeenAt: a + 1 };

@@ -1,4 +1,4 @@
-/** The search index, the 提法库 and the notebook queries on fake-indexeddb. */
+/** Search, the 提法库 and the notebook queries on fake-indexeddb. */
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { importBackup, exportBackup } from '@/lib/backup';
@@ -52,7 +52,7 @@ describe('search', () => {
     expect(matches.map((m) => names[m.note.id])).toEqual(expected);
   });
 
-  test('the index follows edits, deletion, restore and backup import', async () => {
+  test('search follows edits, deletion, restore and backup import', async () => {
     const db = fresh();
     const ids = await populate(db);
     const note = await updateAnnotation(db, { id: ids.party!, revision: 1, note: '学习全面从严治党' });
@@ -73,11 +73,12 @@ describe('search', () => {
     expect(noteOnly.noteRanges).toEqual([{ start: 0, end: 5 }]);
     expect(noteOnly.quoteRanges).toEqual([]);
     expect('terms' in noteOnly.note).toBe(false);
+    expect('touchedAt' in noteOnly.note).toBe(false);
   });
 });
 
-describe('upgrade to version 3', () => {
-  test('a version 2 database with notes gets the search index filled, nothing else changed', async () => {
+describe('upgrade from version 2', () => {
+  test('a version 2 database with notes is searchable, nothing else changed', async () => {
     const name = `v2-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(2).stores({ articles: 'key, lastSeenAt, site', annotations: 'id, articleKey, createdAt, deletedAt', tags: 'name', meta: 'key' });
@@ -102,7 +103,7 @@ describe('upgrade to version 3', () => {
     expect(await db.annotations.count()).toBe(30);
     expect((await searchNotes(db, '基层党组织')).matches).toHaveLength(10);
     const stored = await db.annotations.get(notes[1]!.id);
-    expect({ ...stored, terms: undefined }).toEqual({ ...notes[1], terms: undefined });
+    expect({ ...stored, touchedAt: undefined }).toEqual({ ...notes[1], touchedAt: undefined });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fieldScore, indexTerms, matchRanges, matches, normalizeForSearch, queryTerms, splitByRanges } from '@/lib/search';
+import { fieldScore, matchRanges, matches, normalizeForSearch, splitByRanges } from '@/lib/search';
 
 const NOTES = {
   party: '要健全基层党组织领导的治理机制',
@@ -19,36 +19,6 @@ const FOLDINGS: Record<string, string> = {
 
 test.each(Object.entries(FOLDINGS))('normalizeForSearch(%j) is %j', (input, expected) => {
   expect(normalizeForSearch(input)).toBe(expected);
-});
-
-describe('index terms', () => {
-  test.each([
-    ['基层党组织', ['基层', '层党', '党组', '组织', '基', '层', '党', '组', '织']],
-    ['党建', ['党建', '党', '建']],
-    ['学习 ABC2026', ['学习', '学', '习', 'abc2026']],
-    ['“五好”', ['五好', '五', '好']],
-    ['层层', ['层层', '层']],
-  ])('%s', (text, expected) => {
-    expect(indexTerms([text]).sort()).toEqual([...expected].sort());
-  });
-
-  test.each([
-    ['基层党组织', { exact: ['基层', '层党', '党组', '组织'], prefixes: [] }],
-    ['党', { exact: ['党'], prefixes: [] }],
-    ['党，组织', { exact: ['党', '组织'], prefixes: [] }],
-    ['5g网络', { exact: ['网络'], prefixes: ['5g'] }],
-  ])('query %s', (query, expected) => {
-    expect(queryTerms(normalizeForSearch(query))).toEqual(expected);
-  });
-
-  test('every term of a query is among the terms of a text containing it', () => {
-    const terms = new Set(indexTerms([NOTES.party]));
-    for (const q of ['基层党组织', '组织', '机制', '健', '层', '制']) {
-      const { exact, prefixes } = queryTerms(normalizeForSearch(q));
-      expect(exact.every((t) => terms.has(t))).toBe(true);
-      expect(prefixes.every((p) => [...terms].some((t) => t.startsWith(p)))).toBe(true);
-    }
-  });
 });
 
 describe('matching', () => {

@@ -131,11 +131,11 @@ describe('between two readers', () => {
     expect(same).toMatchObject({ added: 0, updated: 0, kept: 2 });
 
     // The notebook filters by member, and search finds A's note.
-    const byAlice = await findNotes(b, { author: ALICE.id }, 'newest', 10);
+    const byAlice = await findNotes(b, { author: ALICE.id }, 'newest', 0, 10);
     expect(byAlice.matches.map((m) => m.note.id)).toEqual([first.id]);
-    const own = await findNotes(b, { author: OWN_NOTES }, 'newest', 10);
+    const own = await findNotes(b, { author: OWN_NOTES }, 'newest', 0, 10);
     expect(own.matches.map((m) => m.note.id)).toEqual([mine.id]);
-    const searched = await findNotes(b, { query: '摸清实情' }, 'relevance', 10);
+    const searched = await findNotes(b, { query: '摸清实情' }, 'relevance', 0, 10);
     expect(searched.matches.map((m) => m.note.id)).toEqual([first.id]);
   });
 

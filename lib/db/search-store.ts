@@ -1,0 +1,248 @@
+/**
+ * Where the search column (lib/search/column.ts) lives in the database, and how
+ * an open page keeps it current.
+ *
+ * - Table `searchPacks` (schema v6): record 0 is the meta record (`since`), the
+ *   others are the packs, newest notes first. It holds derived data only: it is
+ *   left out of backups and can be rebuilt from the notes at any time.
+ * - Every write of a note stamps `touchedAt` (indexed), by a Dexie hook, whoever
+ *   writes (this tab, another tab, the background, a restore).
+ * - A page loads the packs once (a few dozen records), then reads the notes with
+ *   `touchedAt >= since`: those written after the packs were stored. Before each
+ *   search it reads the notes touched since its last look (minus SKEW_MS, for a
+ *   write that took its time before it committed), so a note saved in another
+ *   tab is found by the open notebook's next search. When another page stored
+ *   newer packs (a restore), it loads those instead.
+ * - When the notes read on top of the packs grow many (or old), the page stores
+ *   its column as the new packs.
+ */
+import { Dexie, type Transaction } from 'dexie';
+import { PACK_NOTES, SearchColumn, type Pack } from '../search/column';
+import type { AnnotationRecord } from './records';
+import type { YanduDb } from './schema';
+
+/** The packs' meta record. */
+export interface PacksMeta {
+  /** Always META_ID. */
+  id: 0;
+  /** The packs' layout; other layouts are rebuilt from the notes. */
+  format: number;
+  /** Notes touched at or after this (ms) may be newer than the packs. */
+  since: number;
+  /** Live notes in the packs. */
+  count: number;
+  /** Changes every time packs are stored: a page that sees another one reloads them. */
+  stamp: string;
+}
+
+/** A stored pack. */
+export type PackRecord = Pack & { id: number };
+
+/** Either record of `searchPacks`. */
+export type SearchPackRecord = PacksMeta | PackRecord;
+
+/** The meta record's key (packs are 1, 2, …). */
+const META_ID = 0;
+/** The pack layout written by this code. */
+const PACK_FORMAT = 1;
+/** A write may take this long between stamping `touchedAt` and committing. */
+export const SKEW_MS = 60_000;
+/** Store the column again once this many notes were read on top of the packs. */
+const STORE_AFTER_CHANGES = 1_000;
+/** … or when any were and the packs are older than this. */
+const STORE_AFTER_MS = 24 * 3600 * 1000;
+/** Notes read per request when building the column from every note. */
+const BUILD_CHUNK = 5_000;
+
+/** A note as stored (schema v6): with the time it was last written. */
+type Touched = AnnotationRecord & { touchedAt?: number };
+
+/** Stamps `touchedAt` on every write of a note (called by openDb). */
+export function registerTouchHooks(db: YanduDb): void {
+  db.annotations.hook('creating', (_key, note) => {
+    (note as Touched).touchedAt = Date.now();
+  });
+  db.annotations.hook('updating', () => ({ touchedAt: Date.now() }));
+}
+
+/** Drops the bookkeeping field before a note leaves the database layer (lists, exports, backups). */
+export function withoutBookkeeping<T extends object>(record: T): T {
+  const { touchedAt: _t, terms: _terms, ...rest } = record as T & { touchedAt?: unknown; terms?: unknown };
+  return rest as T;
+}
+
+function packRecords(column: SearchColumn, since: number): SearchPackRecord[] {
+  const meta: PacksMeta = { id: META_ID, format: PACK_FORMAT, since, count: column.size, stamp: `${Date.now()}-${Math.random().toString(36).slice(2)}` };
+  return [meta, ...column.packs.map((pack, i) => ({ ...pack, id: i + 1 }))];
+}
+
+/** Replaces the stored packs by `column`'s (in the caller's transaction when there is one). */
+export async function storePacks(db: YanduDb, column: SearchColumn, since: number): Promise<PacksMeta> {
+  const records = packRecords(column, since);
+  await db.transaction('rw', db.searchPacks, async () => {
+    await db.searchPacks.clear();
+    await db.searchPacks.bulkPut(records);
+  });
+  return records[0] as PacksMeta;
+}
+
+/** The stored column and its meta, or null when there is none (or of another layout). */
+async function loadPacks(db: YanduDb): Promise<{ column: SearchColumn; meta: PacksMeta } | null> {
+  const records = await db.searchPacks.toArray();
+  const meta = records.find((r): r is PacksMeta => r.id === META_ID);
+  if (!meta || meta.format !== PACK_FORMAT) return null;
+  const packs = records.filter((r): r is PackRecord => r.id !== META_ID).sort((a, b) => a.id - b.id);
+  return { column: new SearchColumn(packs), meta };
+}
+
+/** Every note, a chunk at a time, into a new column. */
+async function buildFromNotes(table: Dexie.Table<Touched, string>, onChunk?: (read: number) => void): Promise<SearchColumn> {
+  const notes: Touched[] = [];
+  for (let last: string | null = null; ; ) {
+    const chunk: Touched[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(BUILD_CHUNK).toArray();
+    notes.push(...chunk);
+    onChunk?.(notes.length);
+    if (chunk.length < BUILD_CHUNK) break;
+    last = chunk[chunk.length - 1]!.id;
+  }
+  return SearchColumn.build(notes);
+}
+
+/** An open page's column and what it knows about the stored packs. */
+interface Live {
+  column: SearchColumn;
+  /** The next look reads notes touched at or after this. */
+  readFrom: number;
+  /** The stored packs' stamp this column started from (or stored). */
+  stamp: string | null;
+  /** The stored packs' `since`. */
+  storedSince: number;
+  /** Notes applied on top of the stored packs. */
+  changes: number;
+}
+
+/** Each database handle's column, once loading began. */
+const states = new WeakMap<YanduDb, Promise<Live>>();
+/** The last look of each handle: looks run one after another. */
+const looks = new WeakMap<YanduDb, Promise<unknown>>();
+
+/** Loads the stored packs (building them from the notes when there are none). */
+async function open(db: YanduDb): Promise<Live> {
+  const loaded = await loadPacks(db);
+  if (loaded) return { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 };
+  const readAt = Date.now();
+  const column = await db.transaction('r', db.annotations, () => buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
+  const since = readAt - SKEW_MS;
+  const meta = await storePacks(db, column, since);
+  return { column, readFrom: since, stamp: meta.stamp, storedSince: since, changes: 0 };
+}
+
+/** Reads the notes touched since the last look into the column; reloads newer packs stored by another page. */
+async function look(db: YanduDb, state: Live): Promise<void> {
+  const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+  if (meta && meta.stamp !== state.stamp && meta.since > state.readFrom) {
+    const loaded = await loadPacks(db);
+    if (loaded) Object.assign(state, { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 });
+  }
+  const readAt = Date.now();
+  const touched = (await db.annotations.where('touchedAt').aboveOrEqual(state.readFrom).toArray()) as Touched[];
+  state.changes += state.column.apply(touched);
+  state.readFrom = Math.max(state.readFrom, readAt - SKEW_MS);
+  const stale = state.changes >= STORE_AFTER_CHANGES || (state.changes > 0 && readAt - state.storedSince > STORE_AFTER_MS);
+  if (stale) {
+    const since = state.readFrom;
+    state.changes = 0;
+    state.storedSince = since;
+    // Stored in the background: the search answers now.
+    void storePacks(db, state.column, since)
+      .then((stored) => (state.stamp = stored.stamp))
+      .catch((error: unknown) => console.warn('[研读] 搜索数据保存失败', error));
+  }
+}
+
+/**
+ * The column of `db`, current as of now: loaded on first use (the packs, then
+ * the notes written since), then brought up to date at each call.
+ */
+export function searchColumn(db: YanduDb): Promise<SearchColumn> {
+  let state = states.get(db);
+  if (!state) {
+    state = open(db);
+    states.set(db, state);
+    state.catch(() => states.delete(db));
+  }
+  const loading = state;
+  const previous = looks.get(db) ?? Promise.resolve();
+  const mine = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const current = await loading;
+      await look(db, current);
+      return current.column;
+    });
+  looks.set(db, mine);
+  return mine;
+}
+
+/** Starts loading the column (the notebook calls it on open, so that the first search finds it loaded). */
+export function warmSearch(db: YanduDb): void {
+  void searchColumn(db).catch((error: unknown) => console.warn('[研读] 搜索数据读取失败', error));
+}
+
+/** Forgets `db`'s loaded column (tests; a page that closed its database). */
+export function forgetSearch(db: YanduDb): void {
+  states.delete(db);
+  looks.delete(db);
+}
+
+/**
+ * Inside a transaction holding `annotations` and `searchPacks` for writing
+ * (a restore): the stored column with the notes touched since, and `changes`
+ * applied, stored again with `since` just after now: the transaction excludes
+ * every other write of notes, so nothing is missed.
+ */
+export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[]): Promise<void> {
+  const loaded = await loadPacks(db);
+  const column = loaded?.column ?? (await buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
+  if (loaded) column.apply((await db.annotations.where('touchedAt').aboveOrEqual(loaded.meta.since).toArray()) as Touched[]);
+  column.apply(changes);
+  await storePacks(db, column, Date.now() + 1);
+}
+
+/** Progress of a long upgrade: notes done of all. */
+export type UpgradeProgress = (done: number, total: number) => void;
+
+/** Notes rewritten per chunk by the v6 upgrade. */
+const UPGRADE_CHUNK = 2_000;
+
+/**
+ * v5 → v6: the postings index is gone (its `terms` field is removed from every
+ * note and article, the index itself by the schema), notes get `touchedAt`, and
+ * the search column is built from every note and stored. Runs in chunks of
+ * UPGRADE_CHUNK notes, reporting progress; every note is kept.
+ */
+export async function upgradeToVersion6(tx: Transaction, onProgress?: UpgradeProgress): Promise<void> {
+  const notes = tx.table<Touched & { terms?: unknown }, string>('annotations');
+  const total = await notes.count();
+  const all: Touched[] = [];
+  onProgress?.(0, total);
+  for (let last: string | null = null; ; ) {
+    const chunk: (Touched & { terms?: unknown })[] = await (last === null ? notes.orderBy(':id') : notes.where(':id').above(last)).limit(UPGRADE_CHUNK).toArray();
+    const clean = chunk.map((note) => ({ ...withoutBookkeeping(note), touchedAt: 0 }));
+    await notes.bulkPut(clean);
+    all.push(...clean);
+    onProgress?.(all.length, total);
+    if (chunk.length < UPGRADE_CHUNK) break;
+    last = chunk[chunk.length - 1]!.id;
+  }
+  await tx
+    .table<{ terms?: unknown }, string>('articles')
+    .toCollection()
+    .modify((article) => {
+      delete article.terms;
+    });
+  const column = SearchColumn.build(all);
+  await tx.table('searchPacks').bulkPut(packRecords(column, Date.now() + 1));
+}
+
+export { PACK_NOTES };
