@@ -13,6 +13,7 @@ import type { Source } from './normalize';
 import { buildOutline, nest } from './outline';
 import { findParallels } from './parallels';
 import { judgePolicy } from './policy';
+import type { PolicyVerdict, Vocabulary } from './policy';
 import { findSlogans } from './slogans';
 import type { Analysis, AnalysisInput, DetectedItem } from './types';
 
@@ -48,14 +49,28 @@ function withoutFormulations(parallels: DetectedItem[], slogans: readonly Detect
   });
 }
 
+/** Everything the detectors find in one text, in no particular order. */
+function detectAll(src: Source): DetectedItem[] {
+  const directives = findDirectives(src);
+  const leads = findLeads(src, directives);
+  const slogans = findSlogans(src);
+  return [...directives, ...leads, ...slogans, ...withoutFormulations(findParallels(src), slogans)];
+}
+
+/**
+ * The policy verdict alone, with its signals, optionally under another
+ * vocabulary (tests take one word out at a time to show no word decides).
+ */
+export function judgeText(input: AnalysisInput, vocabulary?: Vocabulary): PolicyVerdict {
+  const src = toSource(input.text);
+  return judgePolicy(src.folded, input.title ?? firstLineTitle(src), detectAll(src), vocabulary);
+}
+
 /** Analyses one article's text. Never throws on any string input. */
 export function analyze(input: AnalysisInput): Analysis {
   const src = toSource(input.text);
   const title = input.title ?? firstLineTitle(src);
-  const directives = findDirectives(src);
-  const leads = findLeads(src, directives);
-  const slogans = findSlogans(src);
-  const detected: DetectedItem[] = [...directives, ...leads, ...slogans, ...withoutFormulations(findParallels(src), slogans)];
+  const detected = detectAll(src);
   const verdict = judgePolicy(src.folded, title, detected);
   const shown = verdict.isPolicy || input.force === true ? detected : [];
   shown.sort((a, b) => a.start - b.start || a.rank - b.rank);

@@ -1,6 +1,6 @@
 /**
  * The vocabulary of policy and party texts, with weights, for policy.ts.
- * Weights: 3 = words that almost only occur when the Party or the state speaks
+ * Weights (policy.ts caps what any one word may add or take): 3 = words that almost only occur when the Party or the state speaks
  * (党中央, 党支部, 国务院); 1 = the verbs and nouns of work arrangements
  * (贯彻, 落实, 部署, 机制); negative = the vocabulary of ordinary news,
  * business and science that policy texts rarely use. Matched in Simplified
@@ -18,10 +18,11 @@ export const POLICY_TERMS: Readonly<Record<string, number>> = {
   记者: -2, 报道: -1, 据悉: -2, 公司: -2, 企业: -1, 市场: -1, 比赛: -3, 球员: -3, 球迷: -3, 股: -1,
   网友: -2, 视频: -1, 科学家: -3, 消费者: -2, 产品: -2, 品牌: -1, 投资: -1, 美元: -2,
   合资: -3, 彩票: -3, 警方: -3, 法院: -1, 被告: -3, 宇航员: -3, 太空: -2, 留学生: -3,
+  学者: -2, 论文: -2, 本文: -2, 文献: -2, 样本: -2, 变量: -3, 实证: -2, 在我看来: -2, 笔者: -1, 西方: -1,
 };
 
 /** Words in a title that name an official document or a political genre. */
 export const POLICY_TITLE_TERMS: readonly string[] = [
   '决议', '决定', '通告', '通知', '意见', '规定', '条例', '办法', '公报', '讲话', '报告', '纲要', '规划', '方案',
-  '监察法', '党', '政协', '人大', '习近平', '思政', '初心', '使命',
+  '监察法', '党', '政协', '人大', '习近平', '思政', '初心', '使命', '社论', '时评', '评论员', '短评', '述评',
 ];

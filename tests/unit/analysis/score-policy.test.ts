@@ -72,7 +72,7 @@ describe('isPolicy from the text itself', () => {
   test.each([
     ['a party-building commentary', '各级党组织要深入贯彻落实党中央决策部署，坚持全面从严治党，推进党的建设。一是加强党员教育。二是完善制度机制。'],
     ['a government notice', '吉林省人民政府关于禁止新增建设项目的通告。各有关部门要严格执行国家和省政府相关规定，依法查处。特此通告。'],
-    ['an author line naming an office', '做好基层工作需要久久为功。（作者：中共石景山区委常委、组织部长）'],
+    ['an author line naming an office beside party words', '做好基层党建工作需要久久为功，各级党组织要坚持问题导向，把党员群众的事办好。（作者：中共石景山区委常委、组织部长）'],
   ])('policy: %s', (_name, text) => {
     expect(analyze({ text }).isPolicy).toBe(true);
   });
