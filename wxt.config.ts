@@ -41,8 +41,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // activeTab + scripting: run on any page when the reader clicks (DESIGN.md), no broad host access.
+    // alarms: sync's schedule and retries (lib/sync/service.ts).
     // Chromium's MV2 has no `scripting` (the legacy build injects with tabs.executeScript); Firefox's MV2 has it.
-    permissions: manifestVersion === 2 && browser !== 'firefox' ? ['storage', 'activeTab'] : ['storage', 'activeTab', 'scripting'],
+    permissions: manifestVersion === 2 && browser !== 'firefox' ? ['storage', 'activeTab', 'alarms'] : ['storage', 'activeTab', 'scripting', 'alarms'],
     // The e2e build (tests only, `--mode e2e`) adds access to every page: it stands in for the
     // activeTab grant of the reader's click on the toolbar button, which headless Chromium cannot give.
     host_permissions: mode === 'e2e' ? [...OFFICIAL_SITE_MATCHES, '<all_urls>'] : OFFICIAL_SITE_MATCHES,

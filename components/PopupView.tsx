@@ -33,8 +33,12 @@ export interface PopupData {
   onExportPage?: () => void;
   /** Opens the notebook. */
   onOpenNotebook?: () => void;
+  /** Present when this page has notes of the reader's own: exports them as a 学习包 for the 支部. */
+  onStudyPackPage?: () => void;
   /** What the last export did. */
   status?: string | null;
+  /** The sync status line when the last sync failed (上次同步：… 失败。…); absent otherwise. */
+  syncProblem?: string | null;
 }
 
 const DAY = new Intl.DateTimeFormat('zh-CN', { month: '2-digit', day: '2-digit' });
@@ -76,10 +80,12 @@ export function PopupView(props: PopupData): JSX.Element {
       )}
       <div class="buttons">
         {props.onExportPage && <button type="button" onClick={props.onExportPage}>导出本页笔记（Word）</button>}
+        {props.onStudyPackPage && <button type="button" onClick={props.onStudyPackPage}>导出本页学习包</button>}
         {props.onOpenNotebook && <button type="button" onClick={props.onOpenNotebook}>打开笔记本</button>}
       </div>
       {error && <p role="alert" class="error">{error}</p>}
       {props.status && <p role="status" class="status">{props.status}</p>}
+      {props.syncProblem && <p role="alert" class="sync-problem">{props.syncProblem}</p>}
       {searching ? (
         <section aria-labelledby="yd-results-heading">
           <h2 id="yd-results-heading">搜索结果</h2>

@@ -10,6 +10,7 @@ import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-
 
 /** `browser` as lib/extension-api.ts reads it: MV3 `action`/`scripting`, or MV2 `browserAction`/`tabs.executeScript`. */
 const extensionApi = browser as unknown as ExtensionApi;
+import { startSyncService } from '@/lib/sync/service';
 
 /** Sets, in the tab's isolated world, the flag that tells the reader script it was asked for. */
 async function markTabForced(tabId: number): Promise<void> {
@@ -38,6 +39,8 @@ export default defineBackground({
     // Each start: ask to keep our storage (the answer shows in settings) and drop deletions past their 30 days.
     void requestPersistence(db, navigator.storage).catch((error: unknown) => console.warn('[研读] 持久存储请求失败', error));
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));
+    // Sync with the reader's own WebDAV server, when they turned it on (lib/sync).
+    startSyncService(db, browser, (input, init) => fetch(input, init));
     onMessage('saveAnnotation', ({ data }) => handlers.saveAnnotation(data));
     onMessage('annotationsForArticle', ({ data }) => handlers.annotationsForArticle(data));
     onMessage('recentAnnotations', ({ data, sender }) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone: the Debian packages the demo and the tests need (Chromium, Firefox ESR,
-# a CJK font, LibreOffice Writer and poppler-utils, only when missing), then the exact npm dependencies.
+# a CJK font, LibreOffice Writer and poppler-utils, rclone for a WebDAV server, only when missing), then the exact npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ command -v firefox-esr >/dev/null 2>&1 || [ -x /usr/bin/firefox-esr ] || missing
 # LibreOffice and read the PDF with poppler-utils.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
+# The sync tests (tests/unit/sync/engine.test.ts, tests/e2e/sync.e2e.ts) run a real WebDAV server.
+command -v rclone >/dev/null 2>&1 || missing+=(rclone)
 if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Source Han'; then
   missing+=(fonts-wqy-microhei)
 fi

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ExportSection } from '@/components/options/ExportSection';
 import { MarksSection } from '@/components/options/MarksSection';
 import { MemberSection } from '@/components/options/MemberSection';
+import { SyncSection } from '@/components/options/SyncSection';
 import { ShortcutsSection, type ShortcutRow } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
@@ -22,6 +23,9 @@ import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registr
 import type { DocxLayout } from '@/lib/export/types';
 import { docxLayoutItem } from '@/lib/study-settings';
 import { memberItem, saveMemberNames } from '@/lib/sync/member';
+import { NEVER_SYNCED, statusLine, syncConfigItem, syncRequestItem, syncStatusItem, type SyncConfig } from '@/lib/sync/settings';
+import { folderUrl, originPattern } from '@/lib/sync/webdav';
+import { formatTime } from '@/lib/sync/time';
 import { reason as describeError, saveFile } from '../notebook/download';
 
 /** The toolbar button's command has no description of its own in the manifest. */
@@ -56,6 +60,9 @@ function App(): JSX.Element {
   const [layout, setLayout] = useState<DocxLayout | null>(null);
   const [member, setMember] = useState({ name: '', branch: '' });
   const [memberMessage, setMemberMessage] = useState<string | null>(null);
+  const [syncConfig, setSyncConfig] = useState<SyncConfig>({ url: '', user: '', password: '', enabled: false });
+  const [syncStatus, setSyncStatus] = useState(NEVER_SYNCED);
+  const [syncMessage, setSyncMessage] = useState<string | null>(null);
 
   const refreshUsage = (): void => {
     void navigator.storage
@@ -76,6 +83,9 @@ function App(): JSX.Element {
     void kindColorsItem.getValue().then(setColors);
     void docxLayoutItem.getValue().then(setLayout);
     void memberItem.getValue().then(({ name, branch }) => setMember({ name, branch }));
+    void syncConfigItem.getValue().then(setSyncConfig);
+    void syncStatusItem.getValue().then(setSyncStatus);
+    const unwatchSync = syncStatusItem.watch((status) => setSyncStatus(status ?? NEVER_SYNCED));
     void browser.commands
       ?.getAll()
       .then((commands) => setShortcuts(commands.map((c) => ({ description: commandDescription(c), shortcut: c.shortcut ?? '' }))));
@@ -85,6 +95,7 @@ function App(): JSX.Element {
       .catch(() => setPersisted(null));
     return () => {
       unwatch();
+      unwatchSync();
       browser.permissions.onAdded.removeListener(checkOfficial);
     };
   }, []);
@@ -141,6 +152,45 @@ function App(): JSX.Element {
     const next = { ...colors, [kind]: color };
     setColors(next);
     void kindColorsItem.setValue(next);
+  };
+
+  const enableSync = (url: string, user: string, password: string): void => {
+    let origin: string;
+    try {
+      origin = originPattern(folderUrl(url));
+    } catch (error) {
+      setSyncMessage(describeError(error));
+      return;
+    }
+    const secret = password || syncConfig.password;
+    if (user.trim() === '' || secret === '') {
+      setSyncMessage('请填写用户名和应用密码。');
+      return;
+    }
+    // Asked inside the reader's click (browsers prompt only then), for this one server only.
+    browser.permissions.request({ origins: [origin] }).then(
+      async (granted) => {
+        if (!granted) {
+          setSyncMessage('没有获得访问该服务器的权限，同步未开启。');
+          return;
+        }
+        const next: SyncConfig = { url: folderUrl(url), user: user.trim(), password: secret, enabled: true };
+        await syncConfigItem.setValue(next);
+        setSyncConfig(next);
+        setSyncMessage('同步已开启，正在进行第一次同步…');
+      },
+      (error: unknown) => setSyncMessage(`无法开启同步：${describeError(error)}`),
+    );
+  };
+
+  const disableSync = (): void => {
+    void (async () => {
+      const next = { ...syncConfig, enabled: false };
+      await syncConfigItem.setValue(next);
+      setSyncConfig(next);
+      await browser.permissions.remove({ origins: [originPattern(next.url)] }).catch(() => undefined);
+      setSyncMessage('同步已关闭；本机笔记保持不变。');
+    })().catch((error: unknown) => setSyncMessage(`无法关闭同步：${describeError(error)}`));
   };
 
   const runExport = (): void => {
@@ -216,6 +266,18 @@ function App(): JSX.Element {
           setLayout(value);
           void docxLayoutItem.setValue(value);
         }}
+      />
+      <SyncSection
+        url={syncConfig.url}
+        user={syncConfig.user}
+        enabled={syncConfig.enabled}
+        hasPassword={syncConfig.password !== ''}
+        status={statusLine(syncStatus, formatTime)}
+        failed={syncStatus.state === 'error'}
+        message={syncMessage}
+        onEnable={enableSync}
+        onDisable={disableSync}
+        onSyncNow={() => void syncRequestItem.setValue(Date.now())}
       />
       <StorageSection
         usage={usage}

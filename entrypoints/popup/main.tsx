@@ -70,6 +70,30 @@ async function exportPage(articleKey: string): Promise<void> {
   }
 }
 
+/** Exports this page's own notes as a 学习包 (the code loads only now). */
+async function studyPackPage(articleKey: string): Promise<void> {
+  try {
+    const [{ studyPackOf }, { studyPackFile }, { currentMember }, { saveFile }] = await Promise.all([
+      import('@/lib/db/study-pack'),
+      import('@/lib/sync/study-pack'),
+      import('@/lib/sync/member'),
+      import('../notebook/download'),
+    ]);
+    const file = studyPackFile(await studyPackOf(db, { articleKeys: [articleKey], noteIds: [] }, await currentMember()));
+    saveFile(file);
+    show({ status: `已导出学习包：${file.filename}` });
+  } catch (error) {
+    show({ error: `导出学习包失败：${reason(error)}` });
+  }
+}
+
+/** Shows the last sync's failure, if any (settings has the whole story). */
+async function showSyncProblem(): Promise<void> {
+  const [{ statusLine, syncStatusItem }, { formatTime }] = await Promise.all([import('@/lib/sync/settings'), import('@/lib/sync/time')]);
+  const status = await syncStatusItem.getValue();
+  show({ syncProblem: status.state === 'error' ? statusLine(status, formatTime) : null });
+}
+
 let searchRun = 0;
 async function search(query: string): Promise<void> {
   const run = ++searchRun;
@@ -100,7 +124,9 @@ async function load(): Promise<void> {
       recentArticles: snapshot.recentArticles,
       onAnalysePage: tabId !== undefined && url ? () => void analyseTab(tabId) : undefined,
       onExportPage: first ? () => void exportPage(first.note.articleKey) : undefined,
+      onStudyPackPage: snapshot.page.some((row) => row.note.author === undefined) && first ? () => void studyPackPage(first.note.articleKey) : undefined,
     });
+    void showSyncProblem().catch(() => undefined);
   } catch (error) {
     show({ page: [], recent: [], error: `读取标注失败：${reason(error)}` });
   }

@@ -110,7 +110,8 @@ export async function launchWithExtension(port: number, options: LaunchOptions =
   const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
   // Every host name reaches the local server: pages open under their real sites' names,
   // and nothing a page links to leaves the machine.
-  const rules = `MAP * 127.0.0.1:${port}`;
+  // 127.0.0.1 itself is left alone: local test servers of their own (the WebDAV server of the sync tests) listen there.
+  const rules = `MAP * 127.0.0.1:${port}, EXCLUDE 127.0.0.1`;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
