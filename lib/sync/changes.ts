@@ -21,6 +21,7 @@ import * as v from 'valibot';
 import { AnnotationSchema, ArticleSchema } from '../backup/format';
 import { issueText } from '../backup/parse';
 import type { AnnotationRecord, ArticleRecord } from '../db/records';
+import { withoutBookkeeping as withoutDerived } from '../db/search-store';
 import { SyncError } from './webdav';
 
 /** The `format` marker of change files. */
@@ -105,9 +106,9 @@ export function parseBatch(text: string, where: string, device: string, seq: num
   return result.output as unknown as ChangeBatch;
 }
 
-/** The note as it travels: without derived search terms and without sync bookkeeping. */
+/** The note as it travels: without derived fields and without sync bookkeeping. */
 export function travelling(note: SyncedNote): AnnotationRecord {
-  const { syncedRevision: _base, terms: _terms, ...rest } = note as SyncedNote & { terms?: unknown };
+  const { syncedRevision: _base, ...rest } = withoutDerived(note);
   return rest;
 }
 

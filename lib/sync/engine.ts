@@ -9,6 +9,7 @@
  */
 import { MERGE_RULES, type BackupRecord } from '../backup/merge';
 import type { AnnotationRecord, ArticleRecord } from '../db/records';
+import { withoutBookkeeping as withoutDerived } from '../db/search-store';
 import type { YanduDb } from '../db/schema';
 import {
   batchName,
@@ -70,11 +71,6 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
 }
 
-function stripTerms<T extends object>(record: T): T {
-  const { terms: _terms, ...rest } = record as T & { terms?: unknown };
-  return rest as T;
-}
-
 /** Applies one checked change file in one transaction; returns [changed notes, conflicts]. */
 async function applyBatch(db: YanduDb, batch: ChangeBatch): Promise<[number, number]> {
   return db.transaction('rw', db.articles, db.annotations, async () => {
@@ -84,7 +80,7 @@ async function applyBatch(db: YanduDb, batch: ChangeBatch): Promise<[number, num
       const stored = storedArticles[i];
       if (!stored) return void articles.push(incoming);
       const merged = MERGE_RULES.articles!.resolve(stored as unknown as BackupRecord, incoming as unknown as BackupRecord);
-      if (merged) articles.push(stripTerms(merged) as unknown as ArticleRecord);
+      if (merged) articles.push(withoutDerived(merged) as unknown as ArticleRecord);
     });
     if (articles.length > 0) await db.articles.bulkPut(articles);
     const stored = (await db.annotations.bulkGet(batch.notes.map((n) => n.id))) as (SyncedNote | undefined)[];
@@ -165,7 +161,7 @@ async function push(db: YanduDb, client: DavClient, cursor: SyncCursor, options:
       version: CHANGES_VERSION,
       device: cursor.device,
       seq,
-      articles: articles.map(stripTerms),
+      articles: articles.map(withoutDerived),
       notes: chunk.filter((n) => keys.has(n.articleKey)).map(travelling),
     };
     await client.put(`${SYNC_FOLDER}${cursor.device}/${batchName(seq)}`, JSON.stringify(batch));

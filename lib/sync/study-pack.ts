@@ -17,6 +17,7 @@ import type { ExportedFile } from '../export/types';
 import { AnnotationSchema, ArticleSchema, BackupError } from '../backup/format';
 import { issueText, NOTHING_CHANGED, readText } from '../backup/parse';
 import type { AnnotationRecord, ArticleRecord, NoteAuthor } from '../db/records';
+import { withoutBookkeeping as withoutDerived } from '../db/search-store';
 import { MAX_SUMMARY_ENTRIES, OutlineEntrySchema, type OutlineEntryInput } from '../protocol/schema';
 
 /** The envelope's `format` marker: anything else is not a 学习包. */
@@ -100,7 +101,10 @@ export function buildStudyPack(member: NoteAuthor, articles: readonly PackArticl
     articles: articles.map((a) => ({ ...a })),
     notes: notes
       .filter((n) => keys.has(n.articleKey) && n.author === undefined)
-      .map(({ author: _own, terms: _derived, ...note }: AnnotationRecord & { terms?: unknown }) => note),
+      .map((record) => {
+        const { author: _own, ...note } = withoutDerived(record);
+        return note;
+      }),
   };
 }
 
@@ -150,7 +154,7 @@ export async function parseStudyPack(input: string | Uint8Array | Blob): Promise
   const notes = envelope.output.notes.map((record, i) => {
     const result = v.safeParse(AnnotationSchema, record);
     if (!result.success) refuse('invalid', `学习包内容有误：第 ${i + 1} 条笔记（${issueText(result.issues)}）。`);
-    const { author: _claimed, terms: _derived, ...note } = result.output as unknown as AnnotationRecord & { terms?: unknown };
+    const { author: _claimed, ...note } = withoutDerived(result.output as unknown as AnnotationRecord);
     if (ids.has(note.id)) refuse('invalid', `学习包内容有误：第 ${i + 1} 条笔记与前面的重复。`);
     if (!keys.has(note.articleKey)) refuse('invalid', `学习包内容不一致：第 ${i + 1} 条笔记所属的文章不在学习包中。`);
     ids.add(note.id);
