@@ -11,9 +11,16 @@ export const ARTICLE_ROW_PX = 64;
 export interface ArticleListProps extends SelectableListProps<ArticleRow> {
   /** Shows only this article's notes. */
   onOpen: (key: string) => void;
+  /** 学习时长 in minutes by article key; absent when switched off. */
+  readingMinutes?: ReadonlyMap<string, number>;
 }
 
-export function ArticleList({ onOpen, ...props }: ArticleListProps): JSX.Element {
+/** 学习 12 分钟, or 学习不足 1 分钟. */
+export function readingLabel(minutes: number): string {
+  return minutes < 1 ? '学习不足 1 分钟' : `学习 ${minutes} 分钟`;
+}
+
+export function ArticleList({ onOpen, readingMinutes, ...props }: ArticleListProps): JSX.Element {
   return (
     <SelectableRows
       {...props}
@@ -31,6 +38,7 @@ export function ArticleList({ onOpen, ...props }: ArticleListProps): JSX.Element
             <span>{summary?.source || article.site}</span>
             {summary?.published && <span>发布 {summary.published}</span>}
             <span>阅读 {formatDay(article.lastSeenAt)}</span>
+            {readingMinutes?.has(article.key) && <span class="reading">{readingLabel(readingMinutes.get(article.key)!)}</span>}
             <span class="count">{notes} 条笔记</span>
             {summary?.counts && <span>{summary.counts}</span>}
           </p>

@@ -46,6 +46,8 @@ export interface NotebookViewProps extends FiltersProps {
   notes: readonly NoteRow[] | null;
   /** The articles loaded; null while loading. */
   articles: readonly ArticleRow[] | null;
+  /** 学习时长 in minutes of the articles shown, by key; absent when switched off. */
+  readingMinutes?: ReadonlyMap<string, number>;
   /** Selected note ids and article keys. */
   selectedNotes: ReadonlySet<string>;
   /** Selected article keys. */
@@ -159,7 +161,7 @@ export function NotebookView(props: NotebookViewProps): JSX.Element {
           ) : props.articles.length === 0 ? (
             <p class="empty">没有文章。</p>
           ) : (
-            <ArticleList rows={props.articles} selected={props.selectedArticles} onToggle={props.onToggleArticle} onOpen={props.onOpenArticle} onMore={props.onMoreArticles} height={props.listHeight} />
+            <ArticleList rows={props.articles} readingMinutes={props.readingMinutes} selected={props.selectedArticles} onToggle={props.onToggleArticle} onOpen={props.onOpenArticle} onMore={props.onMoreArticles} height={props.listHeight} />
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 /**
- * Settings for the 学习笔记: the Word layout (公文版 by default, or 简洁版).
- * Props in, callbacks out.
+ * Settings for the 学习笔记: the Word layout (公文版 by default, or 简洁版), and
+ * whether 学习时长 is counted. Props in, callbacks out.
  */
 import type { JSX } from 'preact';
 import type { DocxLayout } from '@/lib/export/types';
@@ -16,6 +16,10 @@ export interface ExportSectionProps {
   layout: DocxLayout | null;
   /** The reader chose a layout. */
   onLayout: (layout: DocxLayout) => void;
+  /** Whether 学习时长 is counted; null while it is read. */
+  readingTime: boolean | null;
+  /** The reader switched 学习时长 on or off. */
+  onReadingTime: (on: boolean) => void;
 }
 
 export function ExportSection(props: ExportSectionProps): JSX.Element {
@@ -32,6 +36,11 @@ export function ExportSection(props: ExportSectionProps): JSX.Element {
           </label>
         ))}
       </fieldset>
+      <label>
+        <input type="checkbox" checked={props.readingTime === true} onChange={(e) => props.onReadingTime(e.currentTarget.checked)} />
+        记录学习时长
+      </label>
+      <p class="hint">只在页面显示且一分钟内有操作时计时，只保存在本机；显示在笔记本的文章列表里，并写入学习笔记的“学习时间”。</p>
     </section>
   );
 }

@@ -14,7 +14,8 @@ import { openDb } from '@/lib/db/schema';
 import { warmSearch } from '@/lib/db/search-store';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
-import { docxLayoutItem } from '@/lib/study-settings';
+import { readingOf, totalMinutes } from '@/lib/reading-time';
+import { docxLayoutItem, readingTimeItem } from '@/lib/study-settings';
 import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';
 import { memberLabel } from '@/lib/export/layout';
 import { currentMember, knownMembersItem, rememberMember } from '@/lib/sync/member';
@@ -58,6 +59,7 @@ function App(): JSX.Element {
   const [notesMore, setNotesMore] = useState(false);
   const [articles, setArticles] = useState<ArticleRow[] | null>(null);
   const [articlesMore, setArticlesMore] = useState(false);
+  const [readingMinutes, setReadingMinutes] = useState<ReadonlyMap<string, number> | undefined>(undefined);
   const [sites, setSites] = useState<string[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [members, setMembers] = useState<{ id: string; label: string }[]>([]);
@@ -113,6 +115,19 @@ function App(): JSX.Element {
     };
   }, [tab, query, JSON.stringify(filter), noteSort, newOnly, revision]);
 
+  // 学习时长 of the articles shown (when the reader has not switched it off).
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      if (!articles || !(await readingTimeItem.getValue())) return live && setReadingMinutes(undefined);
+      const reading = await readingOf(articles.map((row) => row.article.key));
+      if (live) setReadingMinutes(new Map([...reading].map(([key, days]) => [key, totalMinutes(days)])));
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [articles]);
+
   const moreNotes = useCallback(async () => {
     if (loading.current || !notes) return;
     loading.current = true;
@@ -152,6 +167,10 @@ function App(): JSX.Element {
       const selection = await currentSelection();
       const me = await currentMember();
       const record = { ...(await studyRecordOf(db, selection)), reader: { name: me.name, branch: me.branch } };
+      if (await readingTimeItem.getValue()) {
+        const reading = await readingOf(record.articles.flatMap((a) => (a.key ? [a.key] : [])));
+        for (const article of record.articles) article.reading = article.key ? reading.get(article.key) : undefined;
+      }
       const file = await exportStudyRecord(format, record, { docxLayout: await docxLayoutItem.getValue() });
       saveFile(file);
       setStatus(`已导出：${file.filename}`);
@@ -218,6 +237,7 @@ function App(): JSX.Element {
       onSort={setSort}
       notes={notes}
       articles={articles}
+      readingMinutes={readingMinutes}
       selectedNotes={selectedNotes}
       selectedArticles={selectedArticles}
       onToggleNote={(id) => setSelectedNotes(toggle(selectedNotes, id))}

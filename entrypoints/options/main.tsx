@@ -21,7 +21,7 @@ import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { customSitesItem, normalizeSite, sitePattern } from '@/lib/sites-registry';
 import type { DocxLayout } from '@/lib/export/types';
-import { docxLayoutItem } from '@/lib/study-settings';
+import { docxLayoutItem, readingTimeItem } from '@/lib/study-settings';
 import { memberItem, saveMemberNames } from '@/lib/sync/member';
 import { NEVER_SYNCED, statusLine, syncConfigItem, syncRequestItem, syncStatusItem, type SyncConfig } from '@/lib/sync/settings';
 import { folderUrl, originPattern } from '@/lib/sync/webdav';
@@ -58,6 +58,7 @@ function App(): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [storageMessage, setStorageMessage] = useState<string | null>(null);
   const [layout, setLayout] = useState<DocxLayout | null>(null);
+  const [readingTime, setReadingTime] = useState<boolean | null>(null);
   const [member, setMember] = useState({ name: '', branch: '' });
   const [memberMessage, setMemberMessage] = useState<string | null>(null);
   const [syncConfig, setSyncConfig] = useState<SyncConfig>({ url: '', user: '', password: '', enabled: false });
@@ -82,6 +83,7 @@ function App(): JSX.Element {
     void markKindsItem.getValue().then((value) => setKinds(new Set(value)));
     void kindColorsItem.getValue().then(setColors);
     void docxLayoutItem.getValue().then(setLayout);
+    void readingTimeItem.getValue().then(setReadingTime);
     void memberItem.getValue().then(({ name, branch }) => setMember({ name, branch }));
     void syncConfigItem.getValue().then(setSyncConfig);
     void syncStatusItem.getValue().then(setSyncStatus);
@@ -265,6 +267,11 @@ function App(): JSX.Element {
         onLayout={(value) => {
           setLayout(value);
           void docxLayoutItem.setValue(value);
+        }}
+        readingTime={readingTime}
+        onReadingTime={(on) => {
+          setReadingTime(on);
+          void readingTimeItem.setValue(on);
         }}
       />
       <SyncSection

@@ -12,6 +12,7 @@ import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
 import { loadOtherPages } from './multipage';
 import { mountPanel } from './panel-ui';
 import { PageReader } from './reader';
+import { startReadingClock } from './reading';
 import { mountNotesUi } from './notes-ui';
 
 /** Set in the page's isolated world by the background before it injects us on the reader's request. */
@@ -69,6 +70,8 @@ export default defineContentScript({
     // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
     onMessage('articleText', () => reader.fullText());
     await reader.run(forced, startedAt);
+    // 学习时长 counts on pages where an article was found.
+    if (reader.fullText() !== null) void startReadingClock(ctx);
     // The panel is not part of reading the page: it mounts once the marks are there.
     await mountPanel(ctx, reader.panelContent, {
       // The other pages go into the article, then the reader reads it again: marks and outline over all pages.

@@ -55,6 +55,7 @@ export function articleFromDb(input: StoredArticleInput): StudyArticle {
     published: article.published ?? null,
     outline: input.analysis ? outlineFromAnalysis(input.analysis) : [],
     highlights: input.annotations.filter((a) => a.deletedAt === null).map(toHighlight),
+    key: article.key,
   };
 }
 

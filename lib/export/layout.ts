@@ -109,6 +109,26 @@ export function memberGroups(record: StudyRecord): { label: string | null; artic
   }));
 }
 
+/** Minutes as the record prints them: 12分钟, or 不足1分钟. */
+function minutesText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 1 ? '不足1分钟' : `${minutes}分钟`;
+}
+
+/**
+ * 学习时长 of one article under 学习时间: 《标题》：2026年11月28日 12分钟；11月29日 5分钟（共17分钟）.
+ * Null when the article has no reading counted.
+ */
+export function readingLine(article: StudyArticle): string | null {
+  const days = Object.entries(article.reading ?? {})
+    .filter(([, ms]) => ms > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (days.length === 0) return null;
+  const parts = days.map(([day, ms]) => `${chineseDate(day)} ${minutesText(ms)}`);
+  const total = days.reduce((sum, [, ms]) => sum + ms, 0);
+  return `阅读《${article.title || article.url}》：${parts.join('；')}${days.length > 1 ? `（共${minutesText(total)}）` : ''}`;
+}
+
 /** Lays out `record` as blocks in reading order. */
 export function layoutRecord(record: StudyRecord): Block[] {
   const out: Block[] = [{ type: 'title', text: recordTitle(record) }];
@@ -121,6 +141,10 @@ export function layoutRecord(record: StudyRecord): Block[] {
 
   section(0);
   out.push({ type: 'paragraph', text: chineseDate(record.studyDate) });
+  for (const article of record.articles) {
+    const line = readingLine(article);
+    if (line) out.push({ type: 'paragraph', text: line });
+  }
 
   section(1);
   if (record.articles.length === 0) out.push({ type: 'paragraph', text: EMPTY_TEXT });

@@ -53,6 +53,10 @@ export interface StudyArticle {
   outline: OutlineEntry[];
   /** The reader's highlights, in any order (export sorts them by position). */
   highlights: StudyHighlight[];
+  /** The article's key in the database, when it came from there. */
+  key?: string;
+  /** 学习时长: milliseconds actually read per local day (YYYY-MM-DD); absent when not counted or switched off. */
+  reading?: Record<string, number>;
 }
 
 /** A study record: what one exported file holds. */

@@ -128,10 +128,19 @@ describe('StorageSection', () => {
 describe('ExportSection', () => {
   test('shows the chosen Word layout (公文版 by default) and reports the other one chosen', () => {
     const onLayout = vi.fn();
-    render(<ExportSection layout="official" onLayout={onLayout} />);
+    render(<ExportSection layout="official" onLayout={onLayout} readingTime onReadingTime={() => undefined} />);
     expect(screen.getByRole('radio', { name: /^公文版/ })).toHaveProperty('checked', true);
     expect(screen.getByRole('radio', { name: /^简洁版/ })).toHaveProperty('checked', false);
     fireEvent.click(screen.getByRole('radio', { name: /^简洁版/ }));
     expect(onLayout).toHaveBeenCalledWith('simple');
+  });
+
+  test('学习时长 can be switched off', () => {
+    const onReadingTime = vi.fn();
+    render(<ExportSection layout="official" onLayout={() => undefined} readingTime onReadingTime={onReadingTime} />);
+    const box = screen.getByRole('checkbox', { name: '记录学习时长' });
+    expect(box).toHaveProperty('checked', true);
+    fireEvent.click(box);
+    expect(onReadingTime).toHaveBeenCalledWith(false);
   });
 });

@@ -233,3 +233,18 @@ describe('the .docx study record, parsed back', () => {
     ]);
   });
 });
+
+describe('学习时长 in the 学习笔记', () => {
+  test('printed under 学习时间: each article read, by day and minutes', async () => {
+    const record = fixtureRecord();
+    record.articles[0]!.reading = { '2026-11-27': 12 * 60_000 + 10_000, '2026-11-28': 5 * 60_000 };
+    record.articles[1]!.reading = { '2026-11-28': 20_000 };
+    const doc = openDocx(await renderDocx(record));
+    const texts = doc.paragraphs.map((p) => p.text);
+    expect(texts.slice(texts.indexOf('一、学习时间') + 1, texts.indexOf('二、学习内容'))).toEqual([
+      '2026年11月28日',
+      `阅读《${SEED_TITLE}》：2026年11月27日 12分钟；2026年11月28日 5分钟（共17分钟）`,
+      '阅读《关于加强基层党建工作的意见》：2026年11月28日 不足1分钟',
+    ]);
+  });
+});
