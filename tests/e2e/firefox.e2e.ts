@@ -12,26 +12,16 @@
  * for the reader's click on 允许, the request itself is real.
  * Pages reach the local site server through a proxy pref, under real host names.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startSiteServer, type SiteServer } from '../support/browser';
+import { ADDON_ID, extensionPage as openedExtensionPage, FIREFOX_PATH, FIREFOX_WAIT_MS as WAIT_MS, firefoxPresent, launchFirefox } from '../support/firefox';
 
-/** Debian's Firefox ESR; never a downloaded browser. */
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The shipped Firefox build (`wxt build -b firefox`, run by `npm run test:e2e`). */
 const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
-/** The add-on id (wxt.config.ts) and the moz-extension host we pin it to, so pages are recognisable. */
-const ADDON_ID = 'yandu@yandu.local';
-const EXTENSION_UUID = '5a1f0c3e-6d2b-4c8a-9e7f-0b1d2c3e4f50';
-/** Bound for each wait in this file (generous: CI machines run other suites beside it; a real hang still fails). */
-const WAIT_MS = 30_000;
-/** How often to look for a tab the extension opened. */
-const POLL_MS = 100;
 const ARTICLE_URL = 'http://www.people.com.cn/n1/2024/0101/c64387-site-rule.html';
 
-const firefoxPresent = existsSync(FIREFOX_PATH);
 if (!firefoxPresent) console.log(`firefox e2e: ${FIREFOX_PATH} is missing (scripts/setup.sh installs firefox-esr) — not run`);
 
 describe.runIf(firefoxPresent)('Firefox (firefox-esr, shipped build)', { timeout: 120_000 }, () => {
@@ -40,21 +30,9 @@ describe.runIf(firefoxPresent)('Firefox (firefox-esr, shipped build)', { timeout
 
   beforeAll(async () => {
     server = await startSiteServer();
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      extraPrefsFirefox: {
-        // Every http host goes to the local server, Host header intact.
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': server.port,
-        'network.proxy.no_proxies_on': '',
-        'network.proxy.allow_hijacking_localhost': true,
-        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
-        'extensions.originControls.grantByDefault': false,
-        'extensions.webextOptionalPermissionPrompts': false,
-      },
+    firefox = await launchFirefox(server.port, {
+      'extensions.originControls.grantByDefault': false,
+      'extensions.webextOptionalPermissionPrompts': false,
     });
   }, 60_000);
 
@@ -63,22 +41,7 @@ describe.runIf(firefoxPresent)('Firefox (firefox-esr, shipped build)', { timeout
     await server?.close();
   });
 
-  /**
-   * The extension page that the extension itself opened (BiDi does not navigate to moz-extension://).
-   * Firefox's BiDi reports such a tab as about:blank, so each page is asked where it is.
-   */
-  async function extensionPage(path: string): Promise<Page> {
-    const wanted = `moz-extension://${EXTENSION_UUID}/${path}`;
-    const deadline = Date.now() + WAIT_MS;
-    while (Date.now() < deadline) {
-      for (const page of await firefox.pages()) {
-        const href = await page.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(wanted)) return page;
-      }
-      await new Promise((done) => setTimeout(done, POLL_MS));
-    }
-    throw new Error(`the extension did not open ${path}`);
-  }
+  const extensionPage = (path: string): Promise<Page> => openedExtensionPage(firefox, path);
 
   /** The extension's own `browser` namespace, inside one of its pages. */
   type ExtensionGlobal = { browser: typeof chrome };

@@ -1,8 +1,25 @@
-/** Real mouse gestures on a page, for the e2e tests. */
-import type { Page } from 'playwright-core';
+/** Real mouse gestures on a page, for the e2e tests (Playwright's Chromium pages and puppeteer's Firefox pages alike). */
+
+/** Where a selection starts and ends, in viewport pixels. */
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** What both drivers' pages offer that a selection needs. */
+export interface MousePage {
+  evaluate(fn: (text: string) => Box | null, text: string): Promise<Box | null>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
+}
 
 /** Selects `text` in the article with real mouse moves: press before its first character, release after its last. */
-export async function selectWithMouse(page: Page, text: string): Promise<void> {
+export async function selectWithMouse(page: MousePage, text: string): Promise<void> {
   const box = await page.evaluate((target) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -12,6 +29,9 @@ export async function selectWithMouse(page: Page, text: string): Promise<void> {
       range.setStart(node, at);
       range.setEnd(node, at + target.length);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      // A paragraph taller than the window (Firefox's is 800 × 600) may leave the text itself outside it.
+      const seen = range.getBoundingClientRect();
+      if (seen.top < 0 || seen.bottom > window.innerHeight) window.scrollBy(0, seen.top - window.innerHeight / 3);
       const rects = [...range.getClientRects()];
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;
