@@ -98,8 +98,9 @@ function paragraphs(text: string, placed: readonly Placed[], structure: readonly
     }
     const covering = placed.filter((p) => p.start <= from && p.end >= to);
     const kind = structure.find((s) => s.start <= from && s.end >= to)?.kind ?? null;
-    const paragraph = out.at(-1)!;
-    paragraph.pieces.push({ text: piece, mark: covering.at(-1) ?? null, kind });
+    // Not `.at(-1)`: Chromium 88–91 lack it (scripts/compat-check.ts holds the builds to Chromium 88).
+    const paragraph = out[out.length - 1]!;
+    paragraph.pieces.push({ text: piece, mark: covering[covering.length - 1] ?? null, kind });
     paragraph.starting.push(...placed.filter((p) => p.start === from));
   }
   return out.filter((p) => p.pieces.some((piece) => piece.text.trim() !== ''));
