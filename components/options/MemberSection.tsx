@@ -43,7 +43,7 @@ export function MemberSection(props: MemberSectionProps): JSX.Element {
           />
         </label>
       </div>
-      {props.message && <p role="status">{props.message}</p>}
+      {props.message && <p class="member-message" aria-live="polite">{props.message}</p>}
     </section>
   );
 }

@@ -73,7 +73,8 @@ export function SyncSection(props: SyncSectionProps): JSX.Element {
         )}
         <button type="button" disabled={!props.enabled} onClick={props.onSyncNow}>立即同步</button>
       </div>
-      <p class="sync-status" role={props.failed ? 'alert' : 'status'}>{props.status}</p>
+      {/* Not role=status: the settings page keeps one status role (sites); a failure is an alert. */}
+      <p class="sync-status" aria-live="polite" role={props.failed ? 'alert' : undefined}>{props.status}</p>
       {props.message && <p class="sync-message">{props.message}</p>}
     </section>
   );

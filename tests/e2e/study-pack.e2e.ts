@@ -37,7 +37,7 @@ async function setMember(browser: ExtensionBrowser, name: string, branch: string
   await options.getByRole('textbox', { name: '姓名' }).press('Tab');
   await options.getByRole('textbox', { name: '支部' }).fill(branch);
   await options.getByRole('textbox', { name: '支部' }).press('Tab');
-  await expect.poll(() => options.getByRole('status').first().textContent()).toBe('已保存。');
+  await expect.poll(() => options.locator('.member-message').textContent()).toBe('已保存。');
   await options.close();
 }
 
