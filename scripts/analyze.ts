@@ -14,7 +14,7 @@
  * exactly what this command analyses.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { analyze } from '../lib/analysis/index';
@@ -49,23 +49,79 @@ export function decodeHtml(bytes: Uint8Array): string {
   return new TextDecoder(charsetOf(bytes)).decode(bytes);
 }
 
+/** Reads the page a frame of the page shows (its address resolved), or null when it cannot. */
+export type FrameReader = (address: URL) => { html: string; url: URL } | null;
+
+/** Frames inside frames are followed this deep (a frameset whose frame is a frameset). */
+const MAX_FRAME_DEPTH = 2;
+
 /**
  * The browser's extraction (lib/extract: Readability over the parsed page) → title and paragraph text.
  * `url`, when given, is where the page is read: its site's rule applies, as in the browser.
+ * A page without an article of its own is read through its frames of the same origin
+ * (`readFrame` fetches them), as the browser's reader reads them; the longest article wins.
  */
-export function extractHtml(html: string, url?: string): AnalysisInput {
+export function extractHtml(html: string, url?: string | URL, readFrame?: FrameReader, depth = 0): AnalysisInput {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   // Parsed, not written into a live document: the page's markup is data here, and its scripts never run.
   const document = new window.DOMParser().parseFromString(html, 'text/html');
   const pageTitle = document.title.trim() || null;
   const rule = url ? siteRuleFor(new URL(url).hostname) : null;
   const article = extractArticle(document as unknown as Document, rule);
+  const frames = article || !readFrame || depth >= MAX_FRAME_DEPTH ? [] : frameAddresses(document as unknown as Document, url);
   void window.happyDOM.close();
-  return { text: article?.text ?? '', title: article?.title ?? pageTitle };
+  if (article) return { text: article.text, title: article.title ?? pageTitle };
+  let best: AnalysisInput = { text: '', title: pageTitle };
+  for (const address of frames) {
+    const frame = readFrame!(address);
+    if (!frame) continue;
+    const found = extractHtml(frame.html, frame.url, readFrame, depth + 1);
+    if (found.text.length > best.text.length) best = found;
+  }
+  return best;
 }
+
+/** Where a page read at `url` (a stand-in address when none is given) points its frames of the same origin. */
+function frameAddresses(doc: Document, url: string | URL = LOCAL_BASE): URL[] {
+  const base = new URL(url);
+  const addresses: URL[] = [];
+  for (const frame of doc.querySelectorAll('frame[src], iframe[src]')) {
+    if (frame.hasAttribute('srcdoc')) continue;
+    try {
+      const address = new URL(frame.getAttribute('src') ?? '', base);
+      if (address.origin === base.origin) addresses.push(address);
+    } catch {
+      // Not an address: the browser shows nothing there either.
+    }
+  }
+  return addresses;
+}
+
+/** The address a file is read at when no --url names one: frames are then found beside it. */
+const LOCAL_BASE = 'http://localhost/page.html';
 
 /** Reads FILE.html or FILE.txt into the analysis input; throws InputError for unusable files. */
 export function loadArticle(path: string, url?: string): AnalysisInput {
+  const bytes = readInput(path);
+  if (extname(path).toLowerCase() === '.txt') {
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
+    return { text, title: null };
+  }
+  const base = new URL(url ?? LOCAL_BASE);
+  // A frame's page is the file at the same place relative to this one as its address is to the page's.
+  const readFrame: FrameReader = (address) => {
+    const file = join(dirname(path), relative(posix.dirname(base.pathname), decodeURIComponent(address.pathname)));
+    try {
+      return { html: decodeHtml(readInput(file)), url: address };
+    } catch {
+      return null;
+    }
+  };
+  return extractHtml(decodeHtml(bytes), url ? base : undefined, readFrame);
+}
+
+/** A file's bytes; InputError when it is missing, empty or binary. */
+function readInput(path: string): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -74,11 +130,7 @@ export function loadArticle(path: string, url?: string): AnalysisInput {
   }
   if (bytes.length === 0) throw new InputError(`${path} is empty`);
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError(`${path} is a binary file`);
-  if (extname(path).toLowerCase() === '.txt') {
-    const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
-    return { text, title: null };
-  }
-  return extractHtml(decodeHtml(bytes), url);
+  return bytes;
 }
 
 /** The readable (non-JSON) form: the outline with counts. */

@@ -9,6 +9,8 @@ import { kindColorStyle } from '@/lib/reader/mark-kinds';
 import { kindColorsItem } from '@/lib/reader/preferences';
 import { onMessage } from '@/lib/messaging';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { repairUndeclaredUtf8 } from './charset';
+import { readsThisFrame } from './frames';
 import { loadOtherPages } from './multipage';
 import { mountPanel } from './panel-ui';
 import { PageReader } from './reader';
@@ -31,10 +33,14 @@ export default defineContentScript({
   matches: OFFICIAL_SITE_MATCHES,
   // Starts at document_start only to send the first (slow) message early; reading waits for the DOM.
   runAt: 'document_start',
+  // Old CMSs put the article in a frame (frameset, iframe) of the same site: the reader reads it there.
+  allFrames: true,
   // Styles go into our shadow roots inline (`?inline` imports): a page where the reader is injected on
   // request may not load extension files, and nothing needs to be web-accessible.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // A frame of another site (an ad, a video player) is not read.
+    if (!readsThisFrame()) return;
     const globals = globalThis as ReaderGlobals;
     // Injected a second time (the reader clicked on an enabled site): the running reader answers instead.
     if (globals.__yanduRunning) return;
@@ -54,6 +60,9 @@ export default defineContentScript({
     await domReady();
     // data-yd-ms counts from here: the reader's start on the parsed page.
     const startedAt = performance.now();
+    // A page in UTF-8 that does not say so was read as GBK: its text is put right before it is read
+    // (and before anything of ours is in the page, so that its tree is the page's own).
+    await repairUndeclaredUtf8(document);
     const style = document.createElement('style');
     style.textContent = MARK_STYLE;
     // The reader's colours per kind (settings) come after the defaults and override them.

@@ -14,6 +14,7 @@ import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
 import { markKindsItem } from '@/lib/reader/preferences';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
+import { framesPolicy } from './frames';
 import { markAnalysis } from './marks';
 import { pageQuery, restoreNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
@@ -104,10 +105,15 @@ export class PageReader {
       // Never into the page, never silent: say what failed, and still finish (the page contract).
       console.warn('[研读] 本页分析出错，已停止标注：', error);
     }
-    const isPolicy = this.analysis?.isPolicy ?? false;
-    void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
-      () => undefined,
-    );
+    // A page without an article of its own (a frameset, an article in an iframe): its frames' readers answer.
+    const framed = this.analysis ? null : await framesPolicy(document);
+    const isPolicy = this.analysis?.isPolicy ?? framed ?? false;
+    // The frames' readers reported their articles (and the badge count) themselves.
+    if (framed === null) {
+      void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
+        () => undefined,
+      );
+    }
     markPageDone(document.documentElement, { isPolicy, elapsedMs: performance.now() - startedAt });
   }
 

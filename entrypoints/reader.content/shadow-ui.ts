@@ -13,6 +13,8 @@ export async function mountShadowView(
   css: string,
   view: () => ComponentChild,
 ): Promise<void> {
+  // A frameset page has no <body>: its frames' readers show their own UI.
+  if (!document.querySelector('body')) return;
   const ui = await createShadowRootUi(ctx, {
     name,
     css,

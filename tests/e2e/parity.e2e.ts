@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { waitForReader, type RoutedFile } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
-import { comparable, markedItems } from '../support/page-helpers';
-import { CORPUS_REQUIRED, SHARED_DIR, cliAnswer, itemLines, parityPages, servePage, type ParityAnswer } from '../support/parity';
+import { CORPUS_REQUIRED, SHARED_DIR, browserAnswer, cliAnswer, comparableAnswer, parityPages, servePage } from '../support/parity';
 
 const sharedPresent = existsSync(SHARED_DIR);
 if (!sharedPresent) console.log(`parity e2e: ${SHARED_DIR} does not exist — the CLI↔browser parity test did not run`);
@@ -42,18 +41,12 @@ describe.runIf(sharedPresent)('the CLI and the browser give the same answer for 
   const env = useExtensionBrowser(routes);
 
   test.each(SERVED.map((served) => [served.page.name, served] as const))('%s', async (_name, served) => {
-    const cli = cliAnswer(served);
+    const cli = cliAnswer(served.file, served.page.url);
     const page = await env.browser.context.newPage();
     await page.goto(served.page.url);
     await waitForReader(page);
-    const browser: ParityAnswer = {
-      isPolicy: (await page.getAttribute('html', 'data-yd-policy')) === 'true',
-      items: (await markedItems(page)).map((item) => ({ kind: item.kind, text: comparable(item.text) })),
-    };
+    const browser = await browserAnswer(page);
     await page.close();
-    expect({ isPolicy: browser.isPolicy, items: itemLines(browser.items) }).toEqual({
-      isPolicy: cli.isPolicy,
-      items: itemLines(cli.items),
-    });
+    expect(comparableAnswer(browser)).toEqual(comparableAnswer(cli));
   });
 });

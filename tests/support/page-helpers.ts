@@ -2,7 +2,7 @@
  * Reading the page contract from a test: automatic marks grouped by item, the
  * outline panel's entries, and the page's visible text without our own UI.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** One automatic item on the page: its kind and its marked text (all pieces joined). */
 export interface MarkedItem {
@@ -14,7 +14,8 @@ export interface MarkedItem {
   text: string;
 }
 
-export function markedItems(page: Page): Promise<MarkedItem[]> {
+/** The automatic items marked in a page, or in one of its frames. */
+export function markedItems(page: Page | Frame): Promise<MarkedItem[]> {
   return page.evaluate(() => {
     const items = new Map<string, { kind: string; item: string; text: string }>();
     for (const mark of document.querySelectorAll('yd-mark[data-kind]')) {

@@ -16,8 +16,9 @@ import { analyze } from '../../lib/analysis/index';
 import { matchesSite } from '../../lib/sites-registry';
 import { OFFICIAL_SITE_MATCHES } from '../../lib/sites';
 import { charsetOf, loadArticle } from '../../scripts/analyze';
+import type { Page } from 'playwright-core';
 import type { RoutedFile } from './browser';
-import { comparable } from './page-helpers';
+import { comparable, markedItems } from './page-helpers';
 
 /** ../shared beside the repository (CI puts it there). */
 export const SHARED_DIR = resolve('../shared');
@@ -115,9 +116,9 @@ export function servePage(page: ParityPage, dir: string, index: number): ServedP
   return { page, file, contentType: `text/html; charset=${charsetOf(bytes)}`, headers: NO_PAGE_SCRIPTS };
 }
 
-/** The CLI's answer: its extraction of the served bytes, read at the page's address, analysed. */
-export function cliAnswer(served: ServedPage): ParityAnswer {
-  const input = loadArticle(served.file, served.page.url);
+/** The CLI's answer for the page in `file` read at `url`: its extraction, analysed. */
+export function cliAnswer(file: string, url: string): ParityAnswer {
+  const input = loadArticle(file, url);
   const analysis = analyze(input);
   return {
     isPolicy: analysis.isPolicy,
@@ -128,4 +129,21 @@ export function cliAnswer(served: ServedPage): ParityAnswer {
 /** Items as sorted "kind:text" lines, for a readable comparison of two answers. */
 export function itemLines(items: readonly ParityItem[]): string[] {
   return items.map((item) => `${item.kind}:${item.text}`).sort();
+}
+
+/**
+ * The browser's answer for the page open in `page`: data-yd-policy of the page
+ * (done), and the automatic marks of the page and of all its frames.
+ */
+export async function browserAnswer(page: Page): Promise<ParityAnswer> {
+  const items: ParityItem[] = [];
+  for (const frame of page.frames()) {
+    for (const item of await markedItems(frame)) items.push({ kind: item.kind, text: comparable(item.text) });
+  }
+  return { isPolicy: (await page.getAttribute('html', 'data-yd-policy')) === 'true', items };
+}
+
+/** Both answers as one comparable value each (verdict, sorted item lines). */
+export function comparableAnswer(answer: ParityAnswer): { isPolicy: boolean; items: string[] } {
+  return { isPolicy: answer.isPolicy, items: itemLines(answer.items) };
 }
