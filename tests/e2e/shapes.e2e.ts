@@ -17,7 +17,7 @@ import type { Frame, Page } from 'playwright-core';
 import { FIXTURE_SITE_DIR, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { markedItems } from '../support/page-helpers';
-import { browserAnswer, cliAnswer, comparableAnswer } from '../support/parity';
+import { browserAnswer, cliAnswer, comparableAnswer, readFrames } from '../support/parity';
 
 const env = useExtensionBrowser();
 
@@ -43,7 +43,7 @@ const HOST = 'www.gov.cn';
 /** The directives marked in the page and its frames, by their first eight characters, in page order. */
 async function markedDirectives(page: Page): Promise<string[]> {
   const openings: string[] = [];
-  for (const frame of page.frames()) {
+  for (const frame of readFrames(page)) {
     for (const item of await markedItems(frame)) if (item.kind === 'directive') openings.push(item.text.slice(0, 8));
   }
   return openings;

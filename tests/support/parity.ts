@@ -16,7 +16,7 @@ import { analyze } from '../../lib/analysis/index';
 import { matchesSite } from '../../lib/sites-registry';
 import { OFFICIAL_SITE_MATCHES } from '../../lib/sites';
 import { charsetOf, loadArticle } from '../../scripts/analyze';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { RoutedFile } from './browser';
 import { comparable, markedItems } from './page-helpers';
 
@@ -132,12 +132,28 @@ export function itemLines(items: readonly ParityItem[]): string[] {
 }
 
 /**
+ * The page's main frame and its frames of the same origin: those the reader
+ * reads. (Others are not ours to ask: an error page or a blocked javascript:
+ * frame never gets a context to evaluate in.)
+ */
+export function readFrames(page: Page): Frame[] {
+  const origin = new URL(page.url()).origin;
+  return page.frames().filter((frame) => {
+    try {
+      return new URL(frame.url()).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * The browser's answer for the page open in `page`: data-yd-policy of the page
  * (done), and the automatic marks of the page and of all its frames.
  */
 export async function browserAnswer(page: Page): Promise<ParityAnswer> {
   const items: ParityItem[] = [];
-  for (const frame of page.frames()) {
+  for (const frame of readFrames(page)) {
     for (const item of await markedItems(frame)) items.push({ kind: item.kind, text: comparable(item.text) });
   }
   return { isPolicy: (await page.getAttribute('html', 'data-yd-policy')) === 'true', items };
