@@ -51,6 +51,9 @@ export default defineContentScript({
       onArticle: (map, article) => {
         if (selectionMounted) return;
         selectionMounted = true;
+        // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
+        // Asked of the whole tab, so only a frame that has an article answers (a frameset's top has none).
+        onMessage('articleText', () => reader.fullText());
         // After this run has finished: the toolbar is not needed until the reader selects text.
         const page = { url: location.href, title: article.title ?? document.title };
         ctx.setTimeout(() => void mountNotesUi(ctx, map, page), 0);
@@ -76,8 +79,6 @@ export default defineContentScript({
     ctx.onInvalidated(unwatchColors);
 
     onMessage('runReader', ({ data }) => reader.run(data.forced === true));
-    // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
-    onMessage('articleText', () => reader.fullText());
     await reader.run(forced, startedAt);
     // 学习时长 counts on pages where an article was found.
     if (reader.fullText() !== null) void startReadingClock(ctx);
