@@ -1,15 +1,20 @@
 /**
  * Bundled into a plain page by bench/notebook.bench.ts: fills a real (Chromium)
- * IndexedDB with a generated collection of notes built from policy sentences,
- * and times the popup's and the notebook's queries on it with the modules the
- * extension ships (lib/db/*), the search index kept by their hooks.
+ * IndexedDB with a generated collection whose quotes and notes are cut from
+ * real article texts at random offsets and lengths, and times the popup's and
+ * the notebook's queries on it with the modules the extension ships (lib/db),
+ * beside a plain in-memory scan of the same notes (the floor, and the truth
+ * every result count is checked against).
  */
-import { popupSnapshot, queryArticles, queryNotes, listSites, type NoteFilter, type NoteSort } from '../lib/db/notebook';
+import { exportBackup, importBackup } from '../lib/backup';
+import { popupSnapshot, queryNotes, type NoteFilter, type NoteSort } from '../lib/db/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../lib/db/records';
 import { openDb, type YanduDb } from '../lib/db/schema';
-import { listTags } from '../lib/db/tags';
-import { rng } from '../tests/support/random';
+import { OWN_NOTES } from '../lib/db/search';
+import { searchColumn } from '../lib/db/search-store';
+import { normalizeForSearch } from '../lib/search';
 import { HIGHLIGHT_COLORS } from '../lib/protocol/schema';
+import { rng } from '../tests/support/random';
 
 /** Notes written per bulkAdd (one transaction). */
 const FILL_BATCH = 5_000;
@@ -24,8 +29,13 @@ const SITES: [string, number][] = [
 ];
 /** Tags the reader uses, the first ones most. */
 const TAGS = ['三会一课', '基层党建', '主题教育', '组织生活会', '心得体会', '中心组学习', '创先争优', '安全生产', '乡村振兴', '党风廉政', '重点摘录', '待核实', '会议发言', '调研', '宣传'];
+/** Members whose notes came in a 学习包 (5% of the notes). */
+const MEMBERS = [
+  { id: 'member-1', name: '李华', branch: '第一支部' },
+  { id: 'member-2', name: '王芳', branch: '第一支部' },
+];
 
-/** What the page is given: the sentences notes are cut from. */
+/** What the page is given. */
 export interface FillSpec {
   /** Database name. */
   name: string;
@@ -33,26 +43,21 @@ export interface FillSpec {
   articles: number;
   /** Notes in the collection. */
   notes: number;
-  /** Sentences of policy text (quotes and notes are cut from them). */
-  sentences: string[];
+  /** Texts quotes and notes are cut from (one per source article). */
+  texts: string[];
+  /** Seed of the generator. */
+  seed: number;
 }
 
 /** How the fill went. */
 export interface FillResult {
-  /** Milliseconds for the whole fill. */
-  totalMs: number;
-  /** Milliseconds per bulkAdd of FILL_BATCH notes (hooks computing terms included). */
+  /** Milliseconds per bulkAdd of FILL_BATCH notes (through openDb, hooks included). */
   batchMs: number[];
-  /** Index entries (posting keys in `terms`) per note, on average. */
-  termsPerNote: number;
-  /** Of those, single characters (schema v5; v4 had them only at the end of a run). */
-  charsPerNote: number;
-  /** Bytes the origin stores after the fill (navigator.storage.estimate), both databases so far. */
-  usageBytes: number;
+  /** Characters of text in the collection (every string of notes and articles). */
+  rawChars: number;
+  /** The same text as UTF-8 bytes. */
+  rawUtf8: number;
 }
-
-/** A posting key of one Han character. */
-const CHAR_KEY = /^[\u3400-\u9fff\uf900-\ufaff]\u0001/;
 
 function weighted<T>(random: () => number, items: [T, number][]): T {
   const total = items.reduce((sum, [, w]) => sum + w, 0);
@@ -67,104 +72,233 @@ function db(name: string): YanduDb {
   return dbs.get(name)!;
 }
 
+/** A note as the plain scan holds it: its texts folded once (as search folds them), beside the record. */
+type Scanned = { note: AnnotationRecord; quote: string; text: string; tags: string[] };
+/** The notes of each database as plain objects in memory, for the plain scan. */
+const memory = new Map<string, { notes: Scanned[]; siteOf: Map<string, string> }>();
+
+function scanned(note: AnnotationRecord): Scanned {
+  return { note, quote: normalizeForSearch(note.quote.exact), text: normalizeForSearch(note.note), tags: note.tags.map(normalizeForSearch) };
+}
+
+/** A generator of notes cut from `texts`, for `articles`. */
+function noteMaker(spec: FillSpec, articles: ArticleRecord[], source: Map<string, string>, random: () => number): (i: number) => AnnotationRecord {
+  const tagWeights = TAGS.map((t, i): [string, number] => [t, 1 / (i + 1)]);
+  const cut = (text: string, min: number, max: number): { start: number; text: string } => {
+    const length = min + Math.floor(random() * (max - min));
+    const start = Math.floor(random() * Math.max(1, text.length - length));
+    return { start, text: text.slice(start, start + length) };
+  };
+  return (i) => {
+    const article = articles[Math.floor(random() * articles.length)]!;
+    const text = source.get(article.key)!;
+    const quote = cut(text, 6, 90);
+    const createdAt = article.firstSeenAt + Math.floor(random() * 30 * 24 * 3600 * 1000);
+    const tagCount = random() < 0.6 ? 0 : random() < 0.7 ? 1 : 2;
+    const author = random() < 0.05 ? MEMBERS[Math.floor(random() * MEMBERS.length)] : undefined;
+    return {
+      id: `${spec.name}-${String(i).padStart(6, '0')}-${Math.floor(random() * 1e9).toString(36)}`,
+      articleKey: article.key,
+      quote: { exact: quote.text || '。', prefix: text.slice(Math.max(0, quote.start - 32), quote.start), suffix: text.slice(quote.start + quote.text.length, quote.start + quote.text.length + 32) },
+      position: { start: quote.start, end: quote.start + quote.text.length },
+      color: HIGHLIGHT_COLORS[Math.floor(random() * random() * HIGHLIGHT_COLORS.length)]!,
+      // A note: words of the reader, here cut from another article.
+      note: random() < 0.3 ? cut(spec.texts[Math.floor(random() * spec.texts.length)]!, 4, 60).text : '',
+      createdAt,
+      updatedAt: createdAt,
+      tags: [...new Set(Array.from({ length: tagCount }, () => weighted(random, tagWeights)))],
+      revision: 1,
+      deletedAt: random() < 0.01 ? createdAt + 1000 : null,
+      unplacedAt: random() < 0.02 ? createdAt + 1000 : null,
+      ...(author ? { author } : {}),
+    };
+  };
+}
+
+/** Characters of every string in a record (recursively). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('');
+  if (value && typeof value === 'object') return Object.values(value).map(textOf).join('');
+  return '';
+}
+
 /** Fills database `spec.name` with `spec.articles` articles and `spec.notes` notes. */
 export async function fill(spec: FillSpec): Promise<FillResult> {
-  const random = rng(spec.notes + spec.articles);
+  const random = rng(spec.seed);
   const target = db(spec.name);
-  const sentence = (): string => spec.sentences[Math.floor(random() * spec.sentences.length)]!;
-  const piece = (): string => {
-    const s = sentence();
-    const start = Math.floor(random() * Math.max(1, s.length - 12));
-    return s.slice(start, start + 12 + Math.floor(random() * 60));
-  };
-  const t0 = performance.now();
+  const source = new Map<string, string>();
   const articles: ArticleRecord[] = Array.from({ length: spec.articles }, (_, a) => {
     const site = weighted(random, SITES);
     const seen = HISTORY_START + Math.floor(random() * HISTORY_MS);
-    return { key: `${site}/a/${a}.htm`, url: `http://${site}/a/${a}.htm`, title: `关于${piece().slice(0, 16)}的通知`, site, firstSeenAt: seen, lastSeenAt: seen };
+    const key = `${site}/a/${a}.htm`;
+    const text = spec.texts[Math.floor(random() * spec.texts.length)]!;
+    source.set(key, text);
+    return { key, url: `http://${key}`, title: text.slice(0, 24).replace(/\s+/g, ' '), site, firstSeenAt: seen, lastSeenAt: seen };
   });
   await target.articles.bulkAdd(articles);
-  const tagWeights = TAGS.map((t, i): [string, number] => [t, 1 / (i + 1)]);
+  const make = noteMaker(spec, articles, source, random);
   const batchMs: number[] = [];
-  let terms = 0;
-  let chars = 0;
+  const all: AnnotationRecord[] = [];
   for (let start = 0; start < spec.notes; start += FILL_BATCH) {
-    const batch: AnnotationRecord[] = [];
-    for (let i = start; i < Math.min(spec.notes, start + FILL_BATCH); i++) {
-      const article = articles[Math.floor(random() * articles.length)]!;
-      const exact = piece();
-      const createdAt = article.firstSeenAt + Math.floor(random() * 30 * 24 * 3600 * 1000);
-      const tagCount = random() < 0.6 ? 0 : random() < 0.7 ? 1 : 2;
-      batch.push({
-        id: `n${String(i).padStart(6, '0')}-${Math.floor(random() * 1e9).toString(36)}`,
-        articleKey: article.key,
-        quote: { exact, prefix: sentence().slice(0, 32), suffix: sentence().slice(0, 32) },
-        position: { start: i, end: i + exact.length },
-        color: HIGHLIGHT_COLORS[Math.floor(random() * random() * HIGHLIGHT_COLORS.length)]!,
-        note: random() < 0.3 ? piece() : '',
-        createdAt,
-        updatedAt: createdAt,
-        tags: [...new Set(Array.from({ length: tagCount }, () => weighted(random, tagWeights)))],
-        revision: 1,
-        deletedAt: random() < 0.01 ? createdAt + 1000 : null,
-        unplacedAt: random() < 0.02 ? createdAt + 1000 : null,
-      });
-    }
+    const batch = Array.from({ length: Math.min(FILL_BATCH, spec.notes - start) }, (_, k) => make(start + k));
     const b0 = performance.now();
     await target.annotations.bulkAdd(batch);
     batchMs.push(performance.now() - b0);
+    all.push(...batch);
   }
   await target.tags.bulkPut(TAGS.map((name, i) => ({ name, lastUsedAt: i })));
-  const totalMs = performance.now() - t0;
-  const { usage } = await navigator.storage.estimate();
-  return { totalMs, batchMs, termsPerNote: terms / spec.notes, charsPerNote: chars / spec.notes, usageBytes: usage ?? 0 };
+  memory.set(spec.name, { notes: all.map(scanned), siteOf: new Map(articles.map((a) => [a.key, a.site])) });
+  const raw = textOf(articles) + textOf(all);
+  return { batchMs, rawChars: raw.length, rawUtf8: new TextEncoder().encode(raw).length };
+}
+
+/** Adds `count` more notes to `name` (as the reader's saves and imports do, through the hooks); the milliseconds it took. */
+export async function addNotes(name: string, count: number, seed: number): Promise<number> {
+  const target = db(name);
+  const mem = memory.get(name)!;
+  const articles = await target.articles.toArray();
+  const texts = [...new Set(mem.notes.slice(0, 2_000).map(({ note: n }) => n.quote.prefix + n.quote.exact + n.quote.suffix))];
+  const source = new Map(articles.map((a, i) => [a.key, texts[i % texts.length]!]));
+  const make = noteMaker({ name: `${name}+${seed}`, articles: 0, notes: count, texts, seed }, articles, source, rng(seed));
+  const notes = Array.from({ length: count }, (_, i) => make(i));
+  const t0 = performance.now();
+  for (let start = 0; start < count; start += FILL_BATCH) await target.annotations.bulkAdd(notes.slice(start, start + FILL_BATCH));
+  const ms = performance.now() - t0;
+  mem.notes.push(...notes.map(scanned));
+  return ms;
+}
+
+/** Bytes the origin stores (navigator.storage.estimate). */
+export async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+/** Loads the search column of `name` (the first time: built from every note and stored); milliseconds. */
+export async function loadColumn(name: string): Promise<number> {
+  const t0 = performance.now();
+  await searchColumn(db(name));
+  return performance.now() - t0;
+}
+
+/** The plain scan: every live note in memory, `includes` on quote, note and tags, and the filter's fields. */
+function scan(name: string, filter: NoteFilter): number {
+  const { notes, siteOf } = memory.get(name)!;
+  const q = filter.query ?? '';
+  let n = 0;
+  for (const { note, quote, text, tags } of notes) {
+    if (note.deletedAt !== null) continue;
+    if (q !== '' && !(quote.includes(q) || text.includes(q) || tags.some((t) => t.includes(q)))) continue;
+    if (filter.site !== undefined && siteOf.get(note.articleKey) !== filter.site) continue;
+    if (filter.tag !== undefined && !note.tags.includes(filter.tag)) continue;
+    if (filter.color !== undefined && note.color !== filter.color) continue;
+    if (filter.from !== undefined && note.createdAt < filter.from) continue;
+    if (filter.to !== undefined && note.createdAt >= filter.to) continue;
+    if (filter.kind === 'note' && note.note === '') continue;
+    if (filter.kind === 'unplaced' && note.unplacedAt === null) continue;
+    if (filter.author !== undefined && (note.author?.id ?? OWN_NOTES) !== filter.author) continue;
+    n++;
+  }
+  return n;
 }
 
 /** One measured operation. */
-export type Operation =
-  | { op: 'notes'; filter: NoteFilter; sort: NoteSort; limit: number }
-  | { op: 'notebook' }
-  | { op: 'popup'; url: string };
+export type Operation = { op: 'notes'; filter: NoteFilter; sort: NoteSort; limit: number } | { op: 'popup'; url: string };
 
-async function runOnce(target: YanduDb, operation: Operation): Promise<number> {
-  switch (operation.op) {
-    case 'notes':
-      return (await queryNotes(target, operation.filter, operation.sort, 0, operation.limit)).rows.length;
-    case 'notebook': {
-      const [notes] = await Promise.all([queryNotes(target, {}, 'newest', 0, 100), queryArticles(target, {}, 0, 100), listSites(target), listTags(target)]);
-      return notes.rows.length;
-    }
-    case 'popup': {
-      const [snapshot, recent] = await Promise.all([popupSnapshot(target, { url: operation.url }), queryNotes(target, {}, 'newest', 0, 20)]);
-      return snapshot.page.length + recent.rows.length;
-    }
+async function runOnce(target: YanduDb, operation: Operation): Promise<{ rows: number; total: number | null }> {
+  if (operation.op === 'notes') {
+    const page = await queryNotes(target, operation.filter, operation.sort, 0, operation.limit);
+    return { rows: page.rows.length, total: page.total };
   }
+  const [snapshot, recent] = await Promise.all([popupSnapshot(target, { url: operation.url }), queryNotes(target, {}, 'newest', 0, 20)]);
+  return { rows: snapshot.page.length + recent.rows.length, total: null };
 }
 
-/** The median of `runs` timed runs (after one warm-up) and how many rows one run gave. */
-export async function measure(name: string, operation: Operation, runs: number): Promise<{ median: number; rows: number }> {
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+/** Medians of `runs` timed runs (after one warm-up) of the operation and, for a list, of the plain scan of the same filter, alternating. */
+export async function measure(name: string, operation: Operation, runs: number): Promise<{ median: number; scan: number | null; rows: number; total: number | null; truth: number | null }> {
   const target = db(name);
-  const rows = await runOnce(target, operation);
+  const first = await runOnce(target, operation);
+  const filter = operation.op === 'notes' ? { ...operation.filter, query: normalizeForSearch(operation.filter.query ?? '') } : null;
+  const truth = filter ? scan(name, filter) : null;
   const times: number[] = [];
+  const scans: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await runOnce(target, operation);
     times.push(performance.now() - t0);
+    if (filter) {
+      const s0 = performance.now();
+      scan(name, filter);
+      scans.push(performance.now() - s0);
+    }
   }
-  return { median: times.sort((a, b) => a - b)[runs >> 1]!, rows };
+  return { median: median(times), scan: filter ? median(scans) : null, rows: first.rows, total: first.total, truth };
 }
 
-/** How many live notes contain `query` in quote, note or tags, counted by scanning (the truth to check search against). */
-export async function countContaining(name: string, query: string): Promise<number> {
-  let n = 0;
-  await db(name).annotations.each((note) => {
-    if (note.deletedAt === null && (note.quote.exact.includes(query) || note.note.includes(query) || note.tags.some((t) => t.includes(query)))) n++;
-  });
-  return n;
+/** In a freshly loaded page: opens the database and runs the notebook's first search (column loaded from its packs). */
+export async function firstSearch(name: string, query: string): Promise<{ ms: number; total: number | null }> {
+  const t0 = performance.now();
+  const fresh = openDb(name);
+  const page = await queryNotes(fresh, { query }, 'relevance', 0, 100);
+  return { ms: performance.now() - t0, total: page.total };
 }
 
-/** An article key of the collection having notes (the popup's page). */
+/** In a freshly loaded page: the popup's first data (opens the database). */
+export async function firstPopup(name: string, url: string): Promise<number> {
+  const t0 = performance.now();
+  const fresh = openDb(name);
+  await Promise.all([popupSnapshot(fresh, { url }), queryNotes(fresh, {}, 'newest', 0, 20)]);
+  return performance.now() - t0;
+}
+
+/** An article URL of the collection having notes (the popup's page). */
 export async function someArticleUrl(name: string): Promise<string> {
   const note = await db(name).annotations.orderBy('createdAt').last();
   return (await db(name).articles.get(note!.articleKey))!.url;
+}
+
+/** The backup of `name`, kept in the page for `restore`; its size and the milliseconds its export took. */
+let backup: Uint8Array | null = null;
+export async function makeBackup(name: string): Promise<{ bytes: number; ms: number }> {
+  const t0 = performance.now();
+  backup = (await exportBackup(db(name))).data;
+  return { bytes: backup.length, ms: performance.now() - t0 };
+}
+
+/**
+ * Restores the kept backup into database `name` (empty, or not): milliseconds,
+ * progress reports, notes after, and the search total of `query` after (the
+ * restore updates the search column too). `cancelAt` (0..1): cancels there
+ * instead, and reports whether the notes and the search stayed as they were.
+ */
+export async function restore(name: string, query: string, cancelAt?: number): Promise<{ ms: number; progress: number; notes: number; total: number | null; unchanged?: boolean }> {
+  const target = db(name);
+  const before = { notes: await target.annotations.count(), total: (await queryNotes(target, { query }, 'relevance', 0, 10)).total };
+  const controller = new AbortController();
+  let progress = 0;
+  const t0 = performance.now();
+  try {
+    await importBackup(target, backup!, {
+      signal: controller.signal,
+      onProgress: ({ done, total }) => {
+        progress++;
+        if (cancelAt !== undefined && done >= total * cancelAt) controller.abort();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+  }
+  const ms = performance.now() - t0;
+  const after = { notes: await target.annotations.count(), total: (await queryNotes(target, { query }, 'relevance', 0, 10)).total };
+  return { ms, progress, ...after, ...(cancelAt !== undefined ? { unchanged: after.notes === before.notes && after.total === before.total } : {}) };
+}
+
+/** The plain scan's count for `query` on `name` (live notes). */
+export function countContaining(name: string, query: string): number {
+  return scan(name, { query: normalizeForSearch(query) });
 }

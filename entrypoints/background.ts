@@ -29,7 +29,8 @@ async function markTabForced(tabId: number): Promise<void> {
 
 export default defineBackground({
   main() {
-    const db = openDb();
+    // An upgrade that rewrites every note (schema v6) says how far it has come.
+    const db = openDb(undefined, { onUpgradeProgress: (done, total) => console.info(`[研读] 数据库升级：${done} / ${total} 条笔记`) });
     const handlers = createDbHandlers(db);
     // The reader's own sites (settings): registered for the reader script as their permissions allow.
     startSitesRegistry(

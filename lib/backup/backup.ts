@@ -6,13 +6,13 @@
  * database as it was. Backups carry the reader's data, never derived index data
  * (format.ts DERIVED_FIELDS, EXCLUDED_TABLES).
  */
-import type { Dexie, IndexableType, Table } from 'dexie';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import { localIsoDate } from '../export/dates';
 import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
 import type { AnnotationRecord } from '../db/records';
 import type { YanduDb } from '../db/schema';
-import { updatePacksInTransaction } from '../db/search-store';
+import { stampsOfBulkWrite, updatePacksInTransaction } from '../db/search-store';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, withoutDerived, type BackupFile } from './format';
 import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';
 import { parseBackup } from './parse';
@@ -102,6 +102,8 @@ interface MergeState {
   lookedUp: Set<IndexableType>;
   /** Records written (added or updated), when the caller keeps them. */
   written?: BackupRecord[];
+  /** The `touchedAt` written records carry (notes of a restore that stores the search column itself). */
+  stamp?: number;
 }
 
 /** Merges one chunk of `records` into `table`; counts go into `tally`. */
@@ -138,8 +140,9 @@ async function mergeChunk(table: Table, keyPath: string, records: BackupRecord[]
     puts.push(incoming);
     tally.added += 1;
   });
-  if (puts.length > 0) await table.bulkPut(puts);
-  state.written?.push(...puts);
+  const stamped = state.stamp === undefined ? puts : puts.map((record) => ({ ...record, touchedAt: state.stamp }));
+  if (stamped.length > 0) await table.bulkPut(stamped);
+  state.written?.push(...stamped);
 }
 
 /**
@@ -176,11 +179,18 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
       'rw',
       [...targets.map((t) => t.table), ...(packs ? [packs] : [])],
       async () => {
+        // Restored notes carry one stamp before the packs' new bound, so no page reads them again on top of the packs.
+        const stamps = packs && Dexie.currentTransaction ? stampsOfBulkWrite(Dexie.currentTransaction) : null;
         let done = 0;
         step(options, 0, total);
         for (const { table, keyPath, records } of targets) {
           const tally = { added: 0, updated: 0, skipped: 0 };
-          const state: MergeState = { seenIdentities: new Set(), lookedUp: new Set(), written: table.name === 'annotations' ? notesWritten : undefined };
+          const state: MergeState = {
+            seenIdentities: new Set(),
+            lookedUp: new Set(),
+            written: table.name === 'annotations' ? notesWritten : undefined,
+            stamp: table.name === 'annotations' && stamps ? stamps.stamp : undefined,
+          };
           for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
             const chunk = records.slice(i, i + CHUNK_RECORDS);
             await mergeChunk(table, keyPath, chunk, state, tally);
@@ -190,9 +200,8 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
           }
           summary.byTable[table.name] = tally;
         }
-        if (packs && notesWritten.length > 0) {
-          const now = Date.now();
-          await updatePacksInTransaction(db as YanduDb, notesWritten.map((note) => ({ ...(note as unknown as AnnotationRecord), touchedAt: now })));
+        if (stamps && notesWritten.length > 0) {
+          await updatePacksInTransaction(db as YanduDb, notesWritten as unknown as AnnotationRecord[], stamps.since);
           throwIfAborted(options?.signal);
         }
       },

@@ -44,9 +44,9 @@ export interface NotePage {
   total: number | null;
 }
 
-/** Adds article titles and URLs to notes. */
-async function withArticles(db: YanduDb, matches: readonly NoteHit[]): Promise<NoteRow[]> {
-  const articles = await db.articles.bulkGet([...new Set(matches.map((m) => m.note.articleKey))]);
+/** Adds article titles and URLs to notes (`known`: articles already read). */
+async function withArticles(db: YanduDb, matches: readonly NoteHit[], known?: readonly ArticleRecord[]): Promise<NoteRow[]> {
+  const articles = known ?? (await db.articles.bulkGet([...new Set(matches.map((m) => m.note.articleKey))]));
   const byKey = new Map(articles.filter((a) => a !== undefined).map((a) => [a.key, a]));
   return matches.map(({ note, quoteRanges, noteRanges }) => {
     const article = byKey.get(note.articleKey);
@@ -56,8 +56,8 @@ async function withArticles(db: YanduDb, matches: readonly NoteHit[]): Promise<N
 
 /** One page of notes under `filter`, in `sort` order; reads from the notes table only the page it shows (lib/db/search.ts). */
 export async function queryNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort, offset: number, limit: number): Promise<NotePage> {
-  const { matches, total, more } = await findNotes(db, filter, sort, offset, limit);
-  return { rows: await withArticles(db, matches), hasMore: more, total };
+  const { matches, total, more, articles } = await findNotes(db, filter, sort, offset, limit);
+  return { rows: await withArticles(db, matches, articles), hasMore: more, total };
 }
 
 /** An article as lists show it. */

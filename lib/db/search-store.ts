@@ -47,7 +47,7 @@ const META_ID = 0;
 const PACK_FORMAT = 1;
 /** A write may take this long between stamping `touchedAt` and committing. */
 export const SKEW_MS = 60_000;
-/** Store the column again once this many notes were read on top of the packs. */
+/** Store the column again once this many notes were read on top of the packs (changed, or read again). */
 const STORE_AFTER_CHANGES = 1_000;
 /** … or when any were and the packs are older than this. */
 const STORE_AFTER_MS = 24 * 3600 * 1000;
@@ -57,12 +57,40 @@ const BUILD_CHUNK = 5_000;
 /** A note as stored (schema v6): with the time it was last written. */
 type Touched = AnnotationRecord & { touchedAt?: number };
 
-/** Stamps `touchedAt` on every write of a note (called by openDb). */
+/** Marks a transaction whose writes carry their own `touchedAt` (a restore that stores the packs itself). */
+const OWN_STAMPS = Symbol('yanduOwnStamps');
+type Marked = Transaction & { [OWN_STAMPS]?: boolean };
+
+/** Whether `tx` (or the transaction it runs in) carries its own stamps. */
+function ownStamps(tx: Transaction | undefined): boolean {
+  for (let t = tx as (Marked & { parent?: Marked }) | undefined; t; t = t.parent) if (t[OWN_STAMPS]) return true;
+  return false;
+}
+
+/**
+ * Stamps `touchedAt` on every write of a note (called by openDb), whoever
+ * writes; but a transaction marked by `stampsOfBulkWrite` keeps the stamps its
+ * records carry.
+ */
 export function registerTouchHooks(db: YanduDb): void {
-  db.annotations.hook('creating', (_key, note) => {
-    (note as Touched).touchedAt = Date.now();
+  db.annotations.hook('creating', (_key, note, tx) => {
+    const touched = note as Touched;
+    if (!(ownStamps(tx) && typeof touched.touchedAt === 'number')) touched.touchedAt = Date.now();
   });
-  db.annotations.hook('updating', () => ({ touchedAt: Date.now() }));
+  db.annotations.hook('updating', (mods, _key, _note, tx) => (ownStamps(tx) && 'touchedAt' in mods ? undefined : { touchedAt: Date.now() }));
+}
+
+/**
+ * For a bulk write that stores the packs itself (a restore), in its
+ * transaction: marks the transaction so that its records keep `stamp` as their
+ * `touchedAt`, a time before `since`, the packs' new bound. Writes of other
+ * pages queued behind this transaction are stamped later, so they are read on
+ * top of the packs; the restored notes are not read again.
+ */
+export function stampsOfBulkWrite(tx: Transaction): { stamp: number; since: number } {
+  (tx as Marked)[OWN_STAMPS] = true;
+  const since = Date.now() - SKEW_MS;
+  return { stamp: since - 1, since };
 }
 
 /** Drops the bookkeeping field before a note leaves the database layer (lists, exports, backups). */
@@ -139,16 +167,26 @@ async function open(db: YanduDb): Promise<Live> {
 
 /** Reads the notes touched since the last look into the column; reloads newer packs stored by another page. */
 async function look(db: YanduDb, state: Live): Promise<void> {
-  const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+  const readAt = Date.now();
+  // Both reads at once: one round trip per search.
+  const read = (): Promise<[PacksMeta | undefined, Touched[]]> =>
+    Promise.all([db.searchPacks.get(META_ID) as Promise<PacksMeta | undefined>, db.annotations.where('touchedAt').aboveOrEqual(state.readFrom).toArray() as Promise<Touched[]>]);
+  let [meta, touched] = await read();
   if (meta && meta.stamp !== state.stamp && meta.since > state.readFrom) {
     const loaded = await loadPacks(db);
-    if (loaded) Object.assign(state, { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 });
+    if (loaded) {
+      Object.assign(state, { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 });
+      [meta, touched] = await read();
+    }
   }
-  const readAt = Date.now();
-  const touched = (await db.annotations.where('touchedAt').aboveOrEqual(state.readFrom).toArray()) as Touched[];
   state.changes += state.column.apply(touched);
   state.readFrom = Math.max(state.readFrom, readAt - SKEW_MS);
-  const stale = state.changes >= STORE_AFTER_CHANGES || (state.changes > 0 && readAt - state.storedSince > STORE_AFTER_MS);
+  // Stored again when many notes changed, when many were read again (a page opening after a burst of
+  // writes: the new bound skips them once they are SKEW_MS old), or when any changed and the packs are old.
+  const stale =
+    state.changes >= STORE_AFTER_CHANGES ||
+    (touched.length >= STORE_AFTER_CHANGES && state.readFrom > state.storedSince) ||
+    (state.changes > 0 && readAt - state.storedSince > STORE_AFTER_MS);
   if (stale) {
     const since = state.readFrom;
     state.changes = 0;
@@ -196,17 +234,17 @@ export function forgetSearch(db: YanduDb): void {
 }
 
 /**
- * Inside a transaction holding `annotations` and `searchPacks` for writing
- * (a restore): the stored column with the notes touched since, and `changes`
- * applied, stored again with `since` just after now: the transaction excludes
- * every other write of notes, so nothing is missed.
+ * Inside a bulk write's transaction holding `annotations` and `searchPacks`
+ * for writing (a restore, after stampsOfBulkWrite and after writing `changes`
+ * stamped with its stamp): the stored column with the notes touched since and
+ * `changes` applied, stored with the bulk write's `since`.
  */
-export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[]): Promise<void> {
+export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[], since: number): Promise<void> {
   const loaded = await loadPacks(db);
   const column = loaded?.column ?? (await buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
   if (loaded) column.apply((await db.annotations.where('touchedAt').aboveOrEqual(loaded.meta.since).toArray()) as Touched[]);
   column.apply(changes);
-  await storePacks(db, column, Date.now() + 1);
+  await storePacks(db, column, since);
 }
 
 /** Progress of a long upgrade: notes done of all. */
@@ -222,6 +260,8 @@ const UPGRADE_CHUNK = 2_000;
  * UPGRADE_CHUNK notes, reporting progress; every note is kept.
  */
 export async function upgradeToVersion6(tx: Transaction, onProgress?: UpgradeProgress): Promise<void> {
+  // No other connection is open during an upgrade: nothing can be queued behind it.
+  (tx as Marked)[OWN_STAMPS] = true;
   const notes = tx.table<Touched & { terms?: unknown }, string>('annotations');
   const total = await notes.count();
   const all: Touched[] = [];

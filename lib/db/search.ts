@@ -7,9 +7,9 @@
  * matches of the whole folded query, every match counted, the page shown read
  * from the notes table.
  */
-import { foldQuery, matchRanges, OWN_AUTHOR, type ColumnQuery, type TextRange } from '../search';
+import { foldQuery, matchRanges, OWN_AUTHOR, type ColumnQuery, type SearchColumn, type TextRange } from '../search';
 import type { HighlightColor } from '../protocol/schema';
-import type { AnnotationRecord } from './records';
+import type { AnnotationRecord, ArticleRecord } from './records';
 import type { YanduDb } from './schema';
 import { searchColumn, withoutBookkeeping } from './search-store';
 
@@ -64,6 +64,8 @@ export interface FoundNotes {
   total: number | null;
   /** Whether more follow the page. */
   more: boolean;
+  /** The articles of the page's notes, when they were read with them. */
+  articles?: ArticleRecord[];
 }
 
 /** A plain list this long or shorter is read from the createdAt index (deeper pages from the column). */
@@ -80,16 +82,23 @@ function onlyQuery(filter: NoteFilter): boolean {
   return Object.entries(filter).every(([key, value]) => key === 'query' || value === undefined);
 }
 
+/** Each column's article keys per site, while the column is unchanged (a saved note may bring a new article). */
+const siteKeys = new WeakMap<SearchColumn, { version: number; sites: Map<string, Set<string>> }>();
+
 /** The article keys the filter allows (one article, or a site's), or null for all. */
-async function allowedArticles(db: YanduDb, filter: NoteFilter): Promise<Set<string> | null> {
+async function allowedArticles(db: YanduDb, column: SearchColumn, filter: NoteFilter): Promise<Set<string> | null> {
   if (filter.articleKey !== undefined) return new Set([filter.articleKey]);
   if (filter.site === undefined) return null;
-  return new Set((await db.articles.where('site').equals(filter.site).primaryKeys()) as string[]);
+  let cache = siteKeys.get(column);
+  if (!cache || cache.version !== column.version) siteKeys.set(column, (cache = { version: column.version, sites: new Map() }));
+  let keys = cache.sites.get(filter.site);
+  if (!keys) cache.sites.set(filter.site, (keys = new Set((await db.articles.where('site').equals(filter.site).primaryKeys()) as string[])));
+  return keys;
 }
 
 /** The column's form of a filter. */
-async function columnQuery(db: YanduDb, filter: NoteFilter, folded: string): Promise<ColumnQuery> {
-  return { query: folded, articles: await allowedArticles(db, filter), from: filter.from, to: filter.to, tag: filter.tag, color: filter.color, kind: filter.kind, author: filter.author };
+async function columnQuery(db: YanduDb, column: SearchColumn, filter: NoteFilter, folded: string): Promise<ColumnQuery> {
+  return { query: folded, articles: await allowedArticles(db, column, filter), from: filter.from, to: filter.to, tag: filter.tag, color: filter.color, kind: filter.kind, author: filter.author };
 }
 
 /**
@@ -116,17 +125,19 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
       .toArray();
     return { matches: notes.slice(0, limit).map((n) => matchOf(n, '', 0)), total: null, more: notes.length > limit };
   }
-  const [column, query] = await Promise.all([searchColumn(db), columnQuery(db, filter, folded)]);
+  const column = await searchColumn(db);
+  const query = await columnQuery(db, column, filter, folded);
   if (query.articles?.size === 0) return { matches: [], total: 0, more: false };
   const { hits, total } = column.search(query, order, offset, limit);
-  const notes = await db.annotations.bulkGet(hits.map((h) => h.id));
+  // The page's notes and their articles, read at once.
+  const [notes, articles] = await Promise.all([db.annotations.bulkGet(hits.map((h) => h.id)), db.articles.bulkGet([...new Set(hits.map((h) => h.articleKey))])]);
   const matches: NoteMatch[] = [];
   hits.forEach((hit, i) => {
     const note = notes[i];
     // A note deleted for good since the column last looked is skipped.
     if (note && note.deletedAt === null) matches.push(matchOf(note, folded, hit.score));
   });
-  return { matches, total, more: total > offset + limit };
+  return { matches, total, more: total > offset + limit, articles: articles.filter((a): a is ArticleRecord => a !== undefined) };
 }
 
 /** Live notes whose quote, note or tags contain `query` (folded), most relevant first (at most `limit`). */

@@ -256,6 +256,8 @@ export type ColumnSort = 'newest' | 'oldest' | 'relevance';
 /** One note found. */
 export interface ColumnHit {
   id: string;
+  /** Its article's key. */
+  articleKey: string;
   /** FIELD_WEIGHTS × occurrences (lib/search/match.ts fieldScore); 0 outside searches. */
   score: number;
 }
@@ -270,30 +272,43 @@ export interface ColumnResult {
   articleKeys?: Set<string>;
 }
 
-/** Occurrences of q in text[start, end) (at most 3, not overlapping), plus 1 when the field is q exactly. */
-function fieldCount(text: string, q: string, start: number, end: number): number {
-  let count = 0;
-  for (let at = text.indexOf(q, start); at !== -1 && at + q.length <= end && count < 3; at = text.indexOf(q, at + q.length)) count++;
-  return count > 0 && end - start === q.length ? count + 1 : count;
-}
-
-/** The score of note i for q (0: no field holds it). Same as lib/db scoreNote on the stored note. */
-function scoreOf(pack: Pack, i: number, q: string): number {
+/**
+ * The score of note i, whose first occurrence of q is at `first` (same as
+ * lib/db scoreNote on the stored note: per field FIELD_WEIGHTS × (occurrences,
+ * at most 3, + 1 when the field is q exactly)), and the first occurrence of q
+ * past the note (or -1). Reads only this note's occurrences.
+ */
+function scoreFrom(pack: Pack, i: number, q: string, first: number): { score: number; next: number } {
   const { text, bounds } = pack;
   const quoteStart = bounds[3 * i]!;
   const noteStart = bounds[3 * i + 1]!;
   const tagsStart = bounds[3 * i + 2]!;
   const end = bounds[3 * i + 3]! - 1;
-  let score = FIELD_WEIGHTS.quote * fieldCount(text, q, quoteStart, noteStart - 1) + FIELD_WEIGHTS.note * fieldCount(text, q, noteStart, tagsStart - 1);
-  if (end > tagsStart) {
-    for (let start = tagsStart; start <= end; ) {
-      let stop = text.indexOf(TAG_END, start);
-      if (stop === -1 || stop > end) stop = end;
-      score += FIELD_WEIGHTS.tags * fieldCount(text, q, start, stop);
+  let inQuote = 0;
+  let inNote = 0;
+  let tagCounts: number[] | null = null;
+  let at = first;
+  for (; at !== -1 && at < end; at = text.indexOf(q, at + q.length)) {
+    if (at < noteStart) inQuote++;
+    else if (at < tagsStart) inNote++;
+    else {
+      let tag = 0;
+      for (let k = tagsStart; k < at; k++) if (text.charCodeAt(k) === 2) tag++;
+      (tagCounts ??= [])[tag] = (tagCounts[tag] ?? 0) + 1;
+    }
+  }
+  const weigh = (count: number, length: number): number => (count === 0 ? 0 : Math.min(count, 3) + (length === q.length ? 1 : 0));
+  let score = FIELD_WEIGHTS.quote * weigh(inQuote, noteStart - 1 - quoteStart) + FIELD_WEIGHTS.note * weigh(inNote, tagsStart - 1 - noteStart);
+  if (tagCounts) {
+    let start = tagsStart;
+    for (let tag = 0; start <= end; tag++) {
+      let stop = start;
+      while (stop < end && text.charCodeAt(stop) !== 2) stop++;
+      score += FIELD_WEIGHTS.tags * weigh(tagCounts[tag] ?? 0, stop - start);
       start = stop + 1;
     }
   }
-  return score;
+  return { score, next: at };
 }
 
 /** The note whose span holds text offset `at` (binary search over quote starts). */
@@ -356,6 +371,8 @@ export class SearchColumn {
   packs: Pack[];
   /** Which pack holds each id (made when first needed). */
   private where: Map<string, Pack> | null = null;
+  /** Counts the changes applied (what is derived from the column can tell it is current). */
+  version = 0;
 
   constructor(packs: Pack[] = []) {
     this.packs = packs;
@@ -395,6 +412,7 @@ export class SearchColumn {
       return note.deletedAt !== null || pack.touchedAt[i] !== (note.touchedAt ?? 0) || note.touchedAt === undefined;
     });
     if (changed.length === 0) return 0;
+    this.version++;
     const ids = new Set(changed.map((n) => n.id));
     const incoming = changed.filter((n) => n.deletedAt === null).map(entryOf);
     if (changed.length > PACK_NOTES / 5) {
@@ -473,13 +491,16 @@ export class SearchColumn {
       const { text, bounds } = pack;
       for (let at = text.indexOf(query); at !== -1; ) {
         const i = noteAt(bounds, n, at);
-        if (pass(i)) take(i, scoreOf(pack, i, query));
-        at = text.indexOf(query, bounds[3 * i + 3]!);
+        if (pass(i)) {
+          const { score, next } = scoreFrom(pack, i, query, at);
+          take(i, score);
+          at = next;
+        } else at = text.indexOf(query, bounds[3 * i + 3]!);
       }
     }
     const total = found.length;
     const order = pageOrder(scores, sort, query !== '', offset, limit);
-    return { hits: order.map((k) => ({ id: packOf[k]!.ids[found[k]!]!, score: scores[k]! })), total, articleKeys };
+    return { hits: order.map((k) => ({ id: packOf[k]!.ids[found[k]!]!, articleKey: packOf[k]!.articles[packOf[k]!.article[found[k]!]!]!, score: scores[k]! })), total, articleKeys };
   }
 }
 

@@ -44,7 +44,28 @@ export function searchText(text: string): SearchText {
   return { text: out, origin: origin.subarray(0, n) };
 }
 
-/** Folds `text` for matching (queries, and text being indexed). */
+/** Per UTF-16 unit: 0 not yet known, 1 folds to itself (and is not white space), 2 changes or is dropped. */
+const STABLE = new Uint8Array(0x10000);
+
+/** Whether every unit of `text` folds to itself: then its folded form is the text itself. */
+function foldsToItself(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let known = STABLE[code]!;
+    if (known === 0) {
+      const char = String.fromCharCode(code);
+      known = STABLE[code] = !SPACE.test(char) && foldChar(char) === char ? 1 : 2;
+    }
+    if (known === 2) return false;
+  }
+  return true;
+}
+
+/** Folds `text` for matching (queries, and text being searched); the same as searchText(text).text, faster. */
 export function normalizeForSearch(text: string): string {
-  return searchText(text).text;
+  const scripted = foldScript(text);
+  if (foldsToItself(scripted)) return scripted;
+  // Often only white space (a quote across lines) is in the way.
+  const compact = scripted.replace(/\s+/g, '');
+  return compact !== scripted && foldsToItself(compact) ? compact : searchText(text).text;
 }

@@ -5,7 +5,7 @@ import { importBackup, exportBackup } from '@/lib/backup';
 import { saveAnnotation, updateAnnotation, deleteAnnotation } from '@/lib/db/annotations';
 import { countFormulations, listFormulations, recordAnalysis, sightingsOf } from '@/lib/db/formulations';
 import { deleteNotes, popupSnapshot, queryArticles, queryNotes, restoreNotes, studyRecordOf } from '@/lib/db/notebook';
-import type { YanduDb } from '@/lib/db/schema';
+import { openDb, type YanduDb } from '@/lib/db/schema';
 import { searchNotes } from '@/lib/db/search';
 import type { AnalysisRecord, AnnotationDraft } from '@/lib/protocol/schema';
 import { freshDatabases } from './fresh-db';
@@ -63,6 +63,26 @@ describe('search', () => {
     await importBackup(copy, (await exportBackup(db)).data);
     expect((await searchNotes(copy, '层层')).matches.map((m) => m.note.id)).toEqual([ids.chars]);
     expect((await searchNotes(copy, '基层党组织')).matches).toHaveLength(2);
+  });
+
+  test('a note saved or deleted in another tab is found (or gone) at the open notebook’s next search', async () => {
+    const notebook = fresh();
+    await populate(notebook);
+    expect((await searchNotes(notebook, '一岗双责')).total).toBe(0);
+    // Another page (the background, another tab): its own connection to the same database.
+    const other = openDb(notebook.name);
+    const saved = await saveAnnotation(other, draft(A, '严格落实一岗双责'), 9_000);
+    expect((await searchNotes(notebook, '一岗双责')).matches.map((m) => m.note.id)).toEqual([saved.id]);
+    await updateAnnotation(other, { id: saved.id, revision: 1, note: '再学习', tags: ['廉政'] });
+    expect((await searchNotes(notebook, '廉政')).total).toBe(1);
+    await deleteAnnotation(other, saved.id);
+    expect((await searchNotes(notebook, '一岗双责')).total).toBe(0);
+    // A third page opening now reads the stored packs and the notes written since.
+    const third = openDb(notebook.name);
+    expect((await searchNotes(third, '基层党组织')).total).toBe(3);
+    expect((await searchNotes(third, '一岗双责')).total).toBe(0);
+    other.close();
+    third.close();
   });
 
   test('matches carry ranges into the original text', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fieldScore, matchRanges, matches, normalizeForSearch, splitByRanges } from '@/lib/search';
+import fc from 'fast-check';
+import { fieldScore, matchRanges, matches, normalizeForSearch, searchText, splitByRanges } from '@/lib/search';
 
 const NOTES = {
   party: '要健全基层党组织领导的治理机制',
@@ -54,4 +55,15 @@ describe('matching', () => {
   ] as const)('score of %s %s', (field, text, q, expected) => {
     expect(fieldScore(field, text, normalizeForSearch(q))).toBe(expected);
   });
+});
+
+test('normalizeForSearch (with its fast path) folds exactly as searchText', () => {
+  const pieces = ['基层', '黨組織', 'ＡＢＣ', 'Abc', ' ', '\n', '，', '“五好”', '①', '…', '　', 'ﬁ', '𠀀', '责'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string()), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(normalizeForSearch(text)).toBe(searchText(text).text);
+    }),
+    { numRuns: 500 },
+  );
 });
