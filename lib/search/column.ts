@@ -369,8 +369,8 @@ function prepare(pack: Pack, q: ColumnQuery): ((i: number) => boolean) | null {
 export class SearchColumn {
   /** The packs, newest notes first, each pack newest first. */
   packs: Pack[];
-  /** Which pack holds each id (made when first needed). */
-  private where: Map<string, Pack> | null = null;
+  /** Which pack holds each id, and at which index (made when first needed). */
+  private where: Map<string, { pack: Pack; at: number }> | null = null;
   /** Counts the changes applied (what is derived from the column can tell it is current). */
   version = 0;
 
@@ -390,10 +390,10 @@ export class SearchColumn {
     return this.packs.reduce((sum, p) => sum + p.ids.length, 0);
   }
 
-  private locate(): Map<string, Pack> {
+  private locate(): Map<string, { pack: Pack; at: number }> {
     if (!this.where) {
       this.where = new Map();
-      for (const pack of this.packs) for (const id of pack.ids) this.where.set(id, pack);
+      for (const pack of this.packs) pack.ids.forEach((id, at) => this.where!.set(id, { pack, at }));
     }
     return this.where;
   }
@@ -406,10 +406,9 @@ export class SearchColumn {
   apply(notes: readonly ColumnSource[]): number {
     const where = this.locate();
     const changed = notes.filter((note) => {
-      const pack = where.get(note.id);
-      if (!pack) return note.deletedAt === null;
-      const i = pack.ids.indexOf(note.id);
-      return note.deletedAt !== null || pack.touchedAt[i] !== (note.touchedAt ?? 0) || note.touchedAt === undefined;
+      const held = where.get(note.id);
+      if (!held) return note.deletedAt === null;
+      return note.deletedAt !== null || held.pack.touchedAt[held.at] !== (note.touchedAt ?? 0) || note.touchedAt === undefined;
     });
     if (changed.length === 0) return 0;
     this.version++;
@@ -429,10 +428,15 @@ export class SearchColumn {
       if (!list) touched.set(pack, (list = decodeAll(pack)));
       return list;
     };
+    const leaving = new Map<Pack, Set<string>>();
     for (const id of ids) {
-      const pack = where.get(id);
-      if (pack) entriesOf(pack).splice(entriesOf(pack).findIndex((e) => e.id === id), 1);
+      const held = where.get(id);
+      if (!held) continue;
+      let set = leaving.get(held.pack);
+      if (!set) leaving.set(held.pack, (set = new Set()));
+      set.add(id);
     }
+    for (const [pack, gone] of leaving) touched.set(pack, entriesOf(pack).filter((e) => !gone.has(e.id)));
     for (const entry of incoming) {
       // The first pack (newest first) whose oldest note is not newer than this one; else the oldest pack.
       let target = this.packs.find((p) => p.ids.length > 0 && p.createdAt[p.ids.length - 1]! <= entry.createdAt) ?? this.packs[this.packs.length - 1];
@@ -455,7 +459,7 @@ export class SearchColumn {
       for (const piece of pieces) {
         if (piece.length === 0) continue;
         const made = encode(piece);
-        for (const id of made.ids) where.set(id, made);
+        made.ids.forEach((id, at) => where.set(id, { pack: made, at }));
         next.push(made);
       }
     }
