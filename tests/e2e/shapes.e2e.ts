@@ -9,7 +9,8 @@
  * - paragraphs split by <br> instead of <p>;
  * - an old table layout (navigation, banner and article in table cells);
  * - a page without a <title>;
- * - a frameset and an iframe of the same site holding the article.
+ * - a frameset and an iframe of the same site holding the article (an iframe
+ *   of another site is not read).
  */
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -118,6 +119,20 @@ describe('what each shape needs', () => {
     // The navigation frame has no article: nothing there.
     const top = frameAt(page, 'frame-top.html');
     expect(await markedItems(top)).toEqual([]);
+    await page.close();
+  });
+
+  test('an iframe of another site (even an official one) is not read, and the page around it has no article', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`http://${HOST}/shapes/iframe-foreign.html`);
+    await waitForReader(page);
+    expect(await page.getAttribute('html', 'data-yd-policy')).toBe('false');
+    const embedded = page.frames().find((f) => f.url().includes('www.people.com.cn'))!;
+    // Its page loaded, and time for a reader there to have finished (one would take a few ms).
+    await embedded.waitForLoadState('load');
+    await page.waitForTimeout(1_000);
+    expect(await embedded.evaluate(() => document.documentElement.getAttribute('data-yd-state'))).toBeNull();
+    expect(await markedItems(embedded)).toEqual([]);
     await page.close();
   });
 
