@@ -41,6 +41,17 @@ export function restoreNotes(map: TextMap, records: readonly AnnotationRecord[])
   sendMessage('reportPlacement', { placed, unplaced }).catch((error: unknown) => console.warn('[研读] 记录未定位批注失败', error));
 }
 
+/**
+ * Notes saved under the addresses of the article's other pages: those whose text is on this page are placed and
+ * shown with the page's own; the others belong to pages not shown here and are left as they are (not 未定位).
+ */
+export function restoreOtherPagesNotes(map: TextMap, records: readonly AnnotationRecord[]): void {
+  const known = new Set(pageNotes.value.map((n) => n.record.id));
+  const fresh = records.filter((r) => !known.has(r.id) && r.deletedAt === null);
+  const placed = restoreHighlights(map, fresh).filter((n) => n.place !== null);
+  if (placed.length > 0) pageNotes.value = [...pageNotes.value, ...placed];
+}
+
 /** The marks of one note. */
 export function marksOfNote(id: string): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`yd-mark[data-annotation="${CSS.escape(id)}"]`)];

@@ -16,7 +16,7 @@ import { markKindsItem } from '@/lib/reader/preferences';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
 import { framesPolicy } from './frames';
 import { markAnalysis } from './marks';
-import { pageQuery, restoreNotes } from './notes-state';
+import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import { articleKey } from '@/lib/article-key';
@@ -97,6 +97,8 @@ export class PageReader {
         this.watching().withoutWatching(() => this.apply(article));
         const notes = await saved;
         this.watching().withoutWatching(() => restoreNotes(this.map, notes));
+        // A multi-page article's notes may be saved under another page's address: after done, not before.
+        this.ctx.setTimeout(() => void this.restoreOtherPages(), 0);
         jumpToLinkedNote();
       } else if (!article && this.hasArticle) {
         this.watching().withoutWatching(() => this.clear());
@@ -134,6 +136,24 @@ export class PageReader {
     this.prefetched = null;
     // The same article (e.g. a canonical link of another site, which does not count) gets the early answer.
     return early?.key === articleKey(query.url, query.canonicalUrl) ? early.notes : this.fetchNotes(query);
+  }
+
+  /**
+   * A multi-page article: notes made in the merged view are saved under the address of the page it was opened
+   * on, notes made on one page alone under that page's. Asks for the other pages' notes and shows those whose
+   * text is on this page (page 2 opened alone shows the notes made on it from page 1's merged view).
+   */
+  private async restoreOtherPages(): Promise<void> {
+    const query = pageQuery();
+    const own = articleKey(query.url, query.canonicalUrl);
+    const others = new Map<string, string>();
+    for (const url of findPageLinks(document, location.href)) {
+      const key = articleKey(url);
+      if (key !== own && !others.has(key)) others.set(key, url);
+    }
+    if (others.size === 0 || this.ctx.isInvalid) return;
+    const lists = await Promise.all([...others.values()].map((url) => this.fetchNotes({ url, canonicalUrl: null })));
+    this.watching().withoutWatching(() => restoreOtherPagesNotes(this.map, lists.flat()));
   }
 
   private fetchNotes(query: ArticleQuery): Promise<AnnotationRecord[]> {
