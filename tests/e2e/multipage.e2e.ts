@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitForReader } from '../support/browser';
+import { openReaderPage, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { writeNoteOn } from '../support/notes';
 import { openPanel } from '../support/page-helpers';
@@ -18,12 +18,7 @@ const QUOTE_CHARS = 8;
 
 const env = useExtensionBrowser();
 
-async function open(url: string): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  await waitForReader(page);
-  return page;
-}
+const open = (url: string): Promise<Page> => openReaderPage(env.browser, url);
 
 async function loadAllPages(page: Page): Promise<void> {
   const shown = await openPanel(page);

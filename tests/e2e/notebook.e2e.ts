@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { tabIdOf, waitForReader } from '../support/browser';
+import { openReaderPage, tabIdOf, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { selectWithMouse } from '../support/mouse';
 
@@ -29,12 +29,7 @@ const SEED_NOTE_TEXT = '基层党组织要带头公开承诺';
 
 const env = useExtensionBrowser();
 
-async function openArticle(url: string): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  await waitForReader(page);
-  return page;
-}
+const openArticle = (url: string): Promise<Page> => openReaderPage(env.browser, url);
 
 async function writeNote(page: Page, quote: string, text: string, tag: string): Promise<void> {
   await selectWithMouse(page, quote);

@@ -153,6 +153,14 @@ export async function waitForReader(page: Page): Promise<void> {
   await page.waitForSelector('html[data-yd-state="done"]', { state: 'attached', timeout: 20_000 });
 }
 
+/** Opens `url` in a new tab and waits until the reader script is done with it. */
+export async function openReaderPage(browser: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await waitForReader(page);
+  return page;
+}
+
 /** The id of the browser tab showing `page`, asked of the extension's service worker. */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   const worker = browser.context.serviceWorkers()[0]!;
