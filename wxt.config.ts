@@ -4,8 +4,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The official sites where the reader script runs by itself (DESIGN.md §7).
-// Kept in lib/sites.ts so the content script and the tests share one list.
-import { OFFICIAL_SITE_MATCHES } from './lib/sites';
+// Kept in lib/model/sites.ts (the site registry) so the content script and the tests share one list.
+import { OFFICIAL_SITE_MATCHES } from './lib/model/sites';
 
 /**
  * Syntax targets (DESIGN.md budgets). The MV3 builds run on Chromium 88+ and Firefox 128+; `es2020`

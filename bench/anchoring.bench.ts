@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { matchAll } from '../lib/anchoring/match';
-import { describeSpan, type TextAnchor } from '../lib/anchoring/quote';
+import { describeSpan } from '../lib/anchoring/quote';
+import type { TextAnchor } from '../lib/model/selectors';
 
 /** The budget of DESIGN.md for 500 highlights. */
 const BUDGET_MS = 100;

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { renderDocx } from '../lib/export/docx';
 import { renderMarkdown } from '../lib/export/markdown';
 import type { OutlineEntry, StudyArticle, StudyRecord } from '../lib/export/types';
-import { HIGHLIGHT_COLORS } from '../lib/protocol/schema';
+import { HIGHLIGHT_COLORS } from '../lib/model/colors';
 
 /** The budget of issue 7 for 1,000 notes, in ms. */
 const BUDGET_MS = 2_000;

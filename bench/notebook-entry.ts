@@ -8,12 +8,12 @@
  */
 import { exportBackup, importBackup } from '../lib/backup';
 import { popupSnapshot, queryNotes, type NoteFilter, type NoteSort } from '../lib/db/notebook';
-import type { AnnotationRecord, ArticleRecord } from '../lib/db/records';
+import type { AnnotationRecord, ArticleRecord } from '../lib/model/records';
 import { openDb, type YanduDb } from '../lib/db/schema';
 import { OWN_NOTES } from '../lib/db/search';
 import { searchColumn } from '../lib/db/search-store';
 import { normalizeForSearch } from '../lib/search';
-import { HIGHLIGHT_COLORS } from '../lib/protocol/schema';
+import { HIGHLIGHT_COLORS } from '../lib/model/colors';
 import { rng } from '../tests/support/random';
 
 /** Notes written per bulkAdd (one transaction). */

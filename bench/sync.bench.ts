@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { saveAnnotation } from '../lib/db/annotations';
-import type { AnnotationRecord, ArticleRecord } from '../lib/db/records';
+import type { AnnotationRecord, ArticleRecord } from '../lib/model/records';
 import { openDb, type YanduDb } from '../lib/db/schema';
 import { syncOnce, type SyncCursor } from '../lib/sync/engine';
 import { DavClient, type Fetch } from '../lib/sync/webdav';

@@ -4,16 +4,7 @@
  * toolbar: highlight in this colour now).
  */
 import type { JSX } from 'preact';
-import type { HighlightColor } from '@/lib/protocol/schema';
-
-/** Each colour, its accessible Chinese name and its swatch (the same hues as MARK_STYLE). */
-export const COLOR_CHOICES: readonly { color: HighlightColor; name: string; swatch: string }[] = [
-  { color: 'yellow', name: '黄色', swatch: '#fde74c' },
-  { color: 'green', name: '绿色', swatch: '#81c784' },
-  { color: 'blue', name: '蓝色', swatch: '#64b5f6' },
-  { color: 'pink', name: '粉色', swatch: '#f48fb1' },
-  { color: 'purple', name: '紫色', swatch: '#b39ddb' },
-];
+import { COLOR_INFO, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/model/colors';
 
 export interface ColorSwatchesProps {
   /** The current colour. */
@@ -31,7 +22,7 @@ export interface ColorSwatchesProps {
 export function ColorSwatches({ selected, mode, disabled, onChoose, class: className }: ColorSwatchesProps): JSX.Element {
   return (
     <span class={className} role={mode === 'radio' ? 'radiogroup' : 'group'} aria-label="颜色">
-      {COLOR_CHOICES.map((choice) => (
+      {HIGHLIGHT_COLORS.map((color) => ({ color, ...COLOR_INFO[color] })).map((choice) => (
         <button
           key={choice.color}
           type="button"

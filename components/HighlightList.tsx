@@ -1,6 +1,6 @@
 /** A list of the reader's highlights: quote, page title, time. Text only, never HTML. */
 import type { JSX } from 'preact';
-import type { AnnotationWithArticle } from '@/lib/db/records';
+import type { AnnotationWithArticle } from '@/lib/model/records';
 import { matchRanges, normalizeForSearch } from '@/lib/search';
 import { Highlighted } from './notebook/Highlighted';
 

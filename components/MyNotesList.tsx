@@ -4,15 +4,7 @@
  * A click on a placed one asks to scroll to it. Text only, never HTML.
  */
 import type { JSX } from 'preact';
-import type { AnnotationRecord } from '@/lib/db/records';
-
-/** One note of the page and where it stands now. */
-export interface PageNote {
-  /** The stored note. */
-  record: AnnotationRecord;
-  /** Its place in the article text now; null when it could not be placed (未定位). */
-  place: { start: number; end: number } | null;
-}
+import type { PageNote } from '@/lib/model/records';
 
 export interface MyNotesListProps {
   /** The page's notes, in any order. */

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { HighlightColor } from '@/lib/protocol/schema';
+import type { HighlightColor } from '@/lib/model/colors';
 import { ColorSwatches } from './ColorSwatches';
 
 /** What the editor saves. */

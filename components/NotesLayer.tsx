@@ -4,7 +4,7 @@
  * 已删除 · 撤销 notice. Props in, callbacks out.
  */
 import type { JSX } from 'preact';
-import type { HighlightColor } from '@/lib/protocol/schema';
+import type { HighlightColor } from '@/lib/model/colors';
 import { NoteEditor, type NoteInput } from './NoteEditor';
 import { SelectionToolbar, type ToolbarState } from './SelectionToolbar';
 

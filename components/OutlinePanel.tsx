@@ -6,37 +6,8 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ItemKind } from '@/lib/analysis';
-
-/** One entry of the outline tree. */
-export interface PanelNode {
-  /** The analysis item's id (scroll target). */
-  id: number;
-  /** The item's kind, for its colour. */
-  kind: ItemKind;
-  /** What the entry says: marker and opening words. */
-  label: string;
-  /** Entries under it. */
-  children: PanelNode[];
-}
-
-/** One distinct formulation with how often it occurs. */
-export interface PanelFormulation {
-  /** The first occurrence's item id (scroll target). */
-  id: number;
-  /** The formulation's text. */
-  text: string;
-  /** How many times it stands in the article. */
-  count: number;
-}
-
-/** The switches' labels, in the order shown (DESIGN.md: 提纲 / 举措 / 提法 / 排比). */
-export const KIND_LABELS: readonly [ItemKind, string][] = [
-  ['lead', '提纲'],
-  ['directive', '举措'],
-  ['slogan', '提法'],
-  ['parallel', '排比'],
-];
+import { KINDS, type ItemKind } from '@/lib/model/kinds';
+import type { PanelFormulation, PanelNode } from '@/lib/reader/panel-model';
 
 export interface OutlinePanelProps {
   /** The article's title, or null. */
@@ -122,7 +93,7 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
         </p>
       )}
       <div class="yd-kinds" role="group" aria-label="显示的标注">
-        {KIND_LABELS.map(([kind, label]) => (
+        {KINDS.map(({ kind, label }) => (
           <button
             key={kind}
             type="button"

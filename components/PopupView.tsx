@@ -4,9 +4,8 @@
  * this article and open the notebook; a clear empty state.
  */
 import type { JSX } from 'preact';
-import type { AnnotationWithArticle } from '@/lib/db/records';
+import type { AnnotationWithArticle, SummaryRecord } from '@/lib/model/records';
 import type { ArticleRow } from '@/lib/db/notebook';
-import type { SummaryRecord } from '@/lib/db/formulations';
 import { HighlightList } from './HighlightList';
 
 /** What the popup shows; `null` lists are still loading. */

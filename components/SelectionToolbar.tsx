@@ -5,7 +5,7 @@
  * the content script decides where it stands and what a click does.
  */
 import type { JSX } from 'preact';
-import type { HighlightColor } from '@/lib/protocol/schema';
+import type { HighlightColor } from '@/lib/model/colors';
 import { ColorSwatches } from './ColorSwatches';
 
 /** Where the toolbar stands and what it says. */

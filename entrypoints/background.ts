@@ -4,7 +4,7 @@ import { openDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
-import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
 import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
 import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-api';
 

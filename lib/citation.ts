@@ -2,18 +2,7 @@
  * 复制引用: a quote with its source, ready to paste into a study record or a
  * meeting document. Pure text in, text out; the content script reads the page.
  */
-
-/** The official sites by their registrable domain, with the names readers cite them by. */
-const SITE_NAMES: readonly [RegExp, string][] = [
-  [/(^|\.)people\.com\.cn$/, '人民网'],
-  [/(^|\.)(xinhuanet\.com|news\.cn)$/, '新华网'],
-  [/(^|\.)www\.gov\.cn$|^gov\.cn$/, '中国政府网'],
-  [/(^|\.)qstheory\.cn$/, '求是网'],
-  [/(^|\.)12371\.cn$/, '共产党员网'],
-  [/(^|\.)gmw\.cn$/, '光明网'],
-  [/(^|\.)cctv\.com$/, '央视网'],
-  [/(^|\.)cnr\.cn$/, '央广网'],
-];
+import { siteOf } from './model/sites';
 
 /** What a citation is made of. */
 export interface CitationSource {
@@ -32,8 +21,7 @@ export interface CitationSource {
 /** The name readers cite a site by: 人民网 for dangjian.people.com.cn; `declared` (og:site_name) wins; else the host. */
 export function siteNameOf(host: string, declared?: string | null): string {
   if (declared && declared.trim()) return declared.trim();
-  const lower = host.toLowerCase();
-  return SITE_NAMES.find(([pattern]) => pattern.test(lower))?.[1] ?? lower;
+  return siteOf(host)?.citeAs ?? host.toLowerCase();
 }
 
 /** A date written as 2011-03-15, 2011/3/15, 2011年03月15日 or an ISO time. */

@@ -4,7 +4,7 @@
  * background uses to validate every message it receives.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from './db/records';
+import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from './model/records';
 import type {
   AnnotationDraft,
   AnnotationEdit,

@@ -1,5 +1,5 @@
 /**
- * Sites the reader added in settings, beyond the official ones of lib/sites.ts.
+ * Sites the reader added in settings, beyond the official ones of lib/model/sites.ts.
  * For each the settings page asks for that host's permission when the reader
  * adds it (optional_host_permissions; nothing broad up front), and the
  * background registers the reader script for the granted ones with

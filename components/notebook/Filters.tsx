@@ -1,8 +1,8 @@
 /** The notebook's filters (site, member, date range, tag, colour, kind) and sort; each change reports the whole filter. */
 import type { JSX } from 'preact';
 import { OWN_NOTES, type NoteFilter, type NoteKind, type NoteSort } from '@/lib/db/notebook';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/protocol/schema';
-import { COLOR_NAMES, KIND_NAMES, SORT_NAMES } from './labels';
+import { COLOR_INFO, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/model/colors';
+import { KIND_NAMES, SORT_NAMES } from './labels';
 
 export interface FiltersProps {
   /** The filter now (without the query, which the search box holds). */
@@ -87,7 +87,7 @@ export function Filters({ filter, sort, sites, tags, members = [], onFilter, onS
         <select value={filter.color ?? ''} onChange={(e) => set({ color: choice<HighlightColor>(value(e)) })}>
           <option value="">全部颜色</option>
           {HIGHLIGHT_COLORS.map((color) => (
-            <option key={color} value={color}>{COLOR_NAMES[color]}</option>
+            <option key={color} value={color}>{COLOR_INFO[color].name}</option>
           ))}
         </select>
       </label>

@@ -1,6 +1,6 @@
 /** The 提法库: every formulation with its counts and dates; one opens to the sentences and articles it stood in. */
 import type { JSX } from 'preact';
-import type { FormulationRecord, SightingRecord } from '@/lib/db/formulations';
+import type { FormulationRecord, SightingRecord } from '@/lib/model/records';
 import { formatDay } from './labels';
 
 export interface FormulationListProps {

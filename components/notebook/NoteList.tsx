@@ -4,7 +4,8 @@ import type { NoteRow } from '@/lib/db/notebook';
 import { noteLink } from '@/lib/notebook/summary';
 import { Highlighted } from './Highlighted';
 import { memberLabel } from '@/lib/export/layout';
-import { COLOR_NAMES, formatDay } from './labels';
+import { COLOR_INFO } from '@/lib/model/colors';
+import { formatDay } from './labels';
 import { SelectableRows, type SelectableListProps } from './VirtualList';
 
 /** Height of one note row: quote (2 lines), note (1 line), meta line. */
@@ -33,7 +34,7 @@ export function NoteList(props: NoteListProps): JSX.Element {
             </p>
           )}
           <p class="meta">
-            <span class="swatch" title={COLOR_NAMES[row.note.color]} />
+            <span class="swatch" title={COLOR_INFO[row.note.color].name} />
             {row.note.author && (
               <span class="author" title={`作者：${memberLabel(row.note.author)}`}>
                 作者：{row.note.author.name || '（未署名）'}

@@ -1,9 +1,6 @@
-/** Chinese names of colours, kinds and sorts, shared by the notebook's filters and lists. */
+/** Chinese names of note kinds and sorts (colours: lib/model/colors.ts), shared by the notebook's filters and lists. */
 import type { NoteKind, NoteSort } from '@/lib/db/notebook';
-import type { HighlightColor } from '@/lib/protocol/schema';
 
-/** Colour names (the selection toolbar uses the same). */
-export const COLOR_NAMES: Record<HighlightColor, string> = { yellow: '黄色', green: '绿色', blue: '蓝色', pink: '粉色', purple: '紫色' };
 /** Kind names. */
 export const KIND_NAMES: Record<NoteKind, string> = { highlight: '仅划线', note: '有批注', unplaced: '未定位' };
 /** Sort names. */

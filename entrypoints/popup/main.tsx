@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { PopupView, type PopupData } from '@/components/PopupView';
 import { popupSnapshot, queryNotes, type NoteRow } from '@/lib/db/notebook';
-import type { AnnotationWithArticle } from '@/lib/db/records';
+import type { AnnotationWithArticle } from '@/lib/model/records';
 import { openDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';

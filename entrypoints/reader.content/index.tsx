@@ -4,11 +4,12 @@
  * and the selection toolbar for the reader's own highlights. Wiring only; the
  * logic lives in lib/ and components/.
  */
+import { siteNameOf } from '@/lib/citation';
 import { MARK_STYLE } from '@/lib/highlight';
 import { kindColorStyle } from '@/lib/reader/mark-kinds';
 import { kindColorsItem } from '@/lib/reader/preferences';
 import { onMessage } from '@/lib/messaging';
-import { OFFICIAL_SITE_MATCHES } from '@/lib/sites';
+import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
 import { repairUndeclaredUtf8 } from './charset';
 import { readsThisFrame } from './frames';
 import { loadOtherPages } from './multipage';
@@ -55,7 +56,12 @@ export default defineContentScript({
         // Asked of the whole tab, so only a frame that has an article answers (a frameset's top has none).
         onMessage('articleText', () => reader.fullText());
         // After this run has finished: the toolbar is not needed until the reader selects text.
-        const page = { url: location.href, title: article.title ?? document.title };
+        const page = {
+          url: location.href,
+          title: article.title ?? document.title,
+          site: siteNameOf(location.hostname, article.siteName),
+          published: article.published ?? null,
+        };
         ctx.setTimeout(() => void mountNotesUi(ctx, map, page), 0);
       },
     });

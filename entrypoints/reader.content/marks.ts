@@ -1,8 +1,7 @@
 /** Draws the analysis and the reader's saved highlights onto the article. */
 import type { AnalysisItem } from '@/lib/analysis';
 import { matchAll } from '@/lib/anchoring/match';
-import type { PageNote } from '@/components/MyNotesList';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord, PageNote } from '@/lib/model/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 

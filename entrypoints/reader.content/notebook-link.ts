@@ -8,17 +8,15 @@ import { siteNameOf } from '@/lib/citation';
 import type { ExtractedArticle } from '@/lib/extract';
 import { sendMessage } from '@/lib/messaging';
 import { analysisRecord, linkedNoteId } from '@/lib/notebook/summary';
-import { publicationDate } from './notes';
 import { jumpToNote, marksOfNote, pageQuery } from './notes-state';
 
 /** Sends the analysis of a policy article to the background for the 提法库. */
 export function reportAnalysis(analysis: Analysis, article: ExtractedArticle): void {
   if (!analysis.isPolicy) return;
-  const declared = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
   const record = analysisRecord(analysis, article.text, {
     page: { ...pageQuery(), title: article.title ?? document.title },
-    source: siteNameOf(location.hostname, declared),
-    date: publicationDate(),
+    source: siteNameOf(location.hostname, article.siteName),
+    date: article.published ?? null,
   });
   void sendMessage('recordAnalysis', record).catch((error: unknown) => console.warn('[研读] 记录文章分析失败', error));
 }

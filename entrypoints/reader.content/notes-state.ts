@@ -4,15 +4,12 @@
  * layer and the outline panel's 我的批注 tab.
  */
 import { signal } from '@preact/signals';
-import type { PageNote } from '@/components/MyNotesList';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord, PageNote } from '@/lib/model/records';
 import type { TextMap } from '@/lib/extract';
+import { flashMarks } from '@/lib/highlight';
 import { sendMessage } from '@/lib/messaging';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import { restoreHighlights } from './marks';
-
-/** How long a note flashes after the reader jumps to it. */
-const FLASH_MS = 1_400;
 
 /** This page's live notes with their places. */
 export const pageNotes = signal<PageNote[]>([]);
@@ -59,8 +56,5 @@ export function marksOfNote(id: string): HTMLElement[] {
 
 /** Scrolls to a note and flashes it. */
 export function jumpToNote(id: string): void {
-  const marks = marksOfNote(id);
-  marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  for (const mark of marks) mark.setAttribute('data-yd-flash', '');
-  setTimeout(() => marks.forEach((mark) => mark.removeAttribute('data-yd-flash')), FLASH_MS);
+  flashMarks(marksOfNote(id));
 }

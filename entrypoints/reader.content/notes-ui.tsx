@@ -4,13 +4,14 @@ import { signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesLayer, type NotesLayerState } from '@/components/NotesLayer';
 import type { TextMap } from '@/lib/extract';
+import { DEFAULT_HIGHLIGHT_COLOR } from '@/lib/model/colors';
 import { createNotesController, type PageIdentity } from './notes';
 import { mountShadowView } from './shadow-ui';
 
 export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page: PageIdentity): Promise<void> {
   const state = signal<NotesLayerState>({
     toolbar: { at: null, message: null, busy: false },
-    color: 'yellow',
+    color: DEFAULT_HIGHLIGHT_COLOR,
     editor: null,
     peek: null,
     toast: null,

@@ -11,15 +11,15 @@ import type { NotesLayerState } from '@/components/NotesLayer';
 import type { NoteInput } from '@/components/NoteEditor';
 import { matchAnchor } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
-import { formatCitation, formatDate, siteNameOf } from '@/lib/citation';
+import { formatCitation, formatDate } from '@/lib/citation';
 import { isConflict, requestFailureMessage } from '@/lib/db/errors';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord } from '@/lib/model/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { randomUuid } from '@/lib/uuid';
-import type { HighlightColor } from '@/lib/protocol/schema';
+import type { HighlightColor } from '@/lib/model/colors';
 import { marksOfNote, pageNotes, pageQuery } from './notes-state';
 import { boxPlace, itemSpan, selectedSpan, toolbarPlace, type TargetSpan } from './selection';
 
@@ -31,12 +31,16 @@ const TOAST_MS = 10_000;
 /** How long 已复制 shows on the toolbar. */
 const COPIED_MS = 1_500;
 
-/** The article the notes belong to. */
+/** The article the notes belong to, as the reader read it (lib/extract): 复制引用 cites these. */
 export interface PageIdentity {
   /** The page URL. */
   url: string;
   /** The article's title. */
   title: string;
+  /** The name the site is cited by (人民网), or its host. */
+  site: string;
+  /** The publication date as the article states it (lib/extract), or null. */
+  published: string | null;
 }
 
 /** What the layer's buttons call. */
@@ -53,14 +57,6 @@ export interface NotesActions {
 /** The reader's message for a failed request (a broken channel to the background in Chinese too). */
 function reason(error: unknown): string {
   return requestFailureMessage(error);
-}
-
-/** The page's publication date: meta tags first, then the first date near the top of the page. */
-export function publicationDate(): string | null {
-  const meta = document.querySelector<HTMLMetaElement>(
-    'meta[name="publishdate" i], meta[name="PubDate" i], meta[property="article:published_time"], meta[name="firstpublishedtime" i], meta[itemprop="datePublished"]',
-  );
-  return formatDate(meta?.content) ?? formatDate(document.body?.innerText.slice(0, 3_000));
 }
 
 export function createNotesController(
@@ -118,7 +114,7 @@ export function createNotesController(
     idsOfSpans.set(span, id);
     const record = await sendMessage('saveAnnotation', {
       id,
-      page: { ...page, canonicalUrl: pageQuery().canonicalUrl },
+      page: { url: page.url, title: page.title, canonicalUrl: pageQuery().canonicalUrl },
       ...anchor,
       ...input,
     });
@@ -243,8 +239,8 @@ export function createNotesController(
     const text = formatCitation({
       quote: map.text.slice(span.start, span.end),
       title: page.title,
-      site: siteNameOf(location.hostname, document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content),
-      date: publicationDate(),
+      site: page.site,
+      date: formatDate(page.published),
       url: pageQuery().canonicalUrl ?? page.url,
     });
     try {

@@ -8,14 +8,13 @@ import { effect, signal, type Signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MyNotesList } from '@/components/MyNotesList';
 import { OutlinePanel } from '@/components/OutlinePanel';
-import type { ItemKind } from '@/lib/analysis';
+import { flashMarks } from '@/lib/highlight';
+import type { ItemKind } from '@/lib/model/kinds';
 import type { PanelModel } from '@/lib/reader/panel-model';
 import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
 import { jumpToNote, pageNotes } from './notes-state';
 import { mountShadowView } from './shadow-ui';
 
-/** How long a mark flashes after the reader jumps to it. */
-const FLASH_MS = 1_400;
 /** Room the open panel takes at the right edge of the window (its width, margin and a gap). */
 const PANEL_SPACE_PX = 330;
 
@@ -45,12 +44,7 @@ function marksOfItem(id: number): HTMLElement[] {
 }
 
 function jumpTo(id: number): void {
-  const marks = marksOfItem(id);
-  const first = marks[0];
-  if (!first) return;
-  first.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  for (const mark of marks) mark.setAttribute('data-yd-flash', '');
-  setTimeout(() => marks.forEach((mark) => mark.removeAttribute('data-yd-flash')), FLASH_MS);
+  flashMarks(marksOfItem(id));
 }
 
 /** Keeps `active` on the top-level outline entry whose section is on screen. */

@@ -4,7 +4,8 @@
  * marks. Sets the page contract attributes each time it finishes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyze, type Analysis, type ItemKind } from '@/lib/analysis';
+import { analyze, type Analysis } from '@/lib/analysis';
+import { DEFAULT_MARK_KINDS, type ItemKind } from '@/lib/model/kinds';
 import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
 import { findPageLinks } from '@/lib/extract/pages';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
@@ -20,7 +21,7 @@ import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import { articleKey } from '@/lib/article-key';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord } from '@/lib/model/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
 
@@ -52,7 +53,7 @@ export class PageReader {
   private kinds: ReadonlySet<ItemKind> | null = null;
   private readonly markKinds = markKindsItem
     .getValue()
-    .catch((): ItemKind[] => ['lead', 'directive', 'slogan', 'parallel'])
+    .catch((): readonly ItemKind[] => DEFAULT_MARK_KINDS)
     .then((kinds) => (this.kinds = new Set(kinds)));
 
   constructor(

@@ -5,8 +5,10 @@
  * DOM positions (lib/extract) or to lines of a file (the CLI).
  */
 
-/** The four kinds of automatic marks (DESIGN.md §1; LABELING.md). */
-export type ItemKind = 'directive' | 'lead' | 'slogan' | 'parallel';
+import type { ItemKind } from '../model/kinds';
+
+/** The four kinds of automatic marks (lib/model/kinds.ts). */
+export type { ItemKind };
 
 /** One structural item found in the text. */
 export interface AnalysisItem {

@@ -12,7 +12,7 @@
  */
 import search from 'approx-string-match';
 import { fold, foldText, type FoldedText } from './fold';
-import type { PositionSelector, TextAnchor } from './quote';
+import type { PositionSelector, TextAnchor } from '../model/selectors';
 
 /** How an anchor was placed. */
 export type MatchMethod = 'position' | 'exact' | 'fuzzy';
@@ -201,4 +201,14 @@ export function matchAnchor(text: string, anchor: TextAnchor): AnchorMatch | nul
 export function matchAll(text: string, anchors: readonly TextAnchor[]): (AnchorMatch | null)[] {
   const prepared = prepareText(text);
   return anchors.map((anchor) => matchPrepared(prepared, anchor));
+}
+
+/**
+ * Finds the anchored span in `text`: at its old position, else the exact quote
+ * (choosing among repeats by context and position), else an edited quote above
+ * the minimum score (lib/anchoring/match.ts). Null when it cannot be placed safely.
+ */
+export function locateAnchor(text: string, anchor: TextAnchor): PositionSelector | null {
+  const found = matchAnchor(text, anchor);
+  return found && { start: found.start, end: found.end };
 }

@@ -10,7 +10,7 @@ import { Dexie, type IndexableType, type Table } from 'dexie';
 import { localIsoDate } from '../export/dates';
 import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
-import type { AnnotationRecord } from '../db/records';
+import type { AnnotationRecord } from '../model/records';
 import type { YanduDb } from '../db/schema';
 import { stampsOfBulkWrite, updatePacksInTransaction } from '../db/search-store';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, withoutDerived, type BackupFile } from './format';

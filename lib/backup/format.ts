@@ -9,7 +9,8 @@
  * know are kept (looseObject), so a backup survives schema growth.
  */
 import * as v from 'valibot';
-import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS, MAX_URL_CHARS } from '../protocol/schema';
+import { HIGHLIGHT_COLORS } from '../model/colors';
+import { MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS, MAX_URL_CHARS } from '../protocol/schema';
 
 /** The envelope's `format` marker: anything else is not our backup. */
 export const BACKUP_FORMAT = 'yandu-backup';

@@ -7,68 +7,9 @@
  * instead of adding up sightings.
  */
 import { articleKey } from '../article-key';
-import type { AnalysisRecord, OutlineEntryInput } from '../protocol/schema';
+import type { FormulationRecord, SightingRecord, SummaryRecord } from '../model/records';
+import type { AnalysisRecord } from '../protocol/schema';
 import type { YanduDb } from './schema';
-
-/** An article's analysis as recorded when it was read (schema v3). */
-export interface SummaryRecord {
-  /** The article (ArticleRecord.key identity). */
-  articleKey: string;
-  /** The URL it was read at. */
-  url: string;
-  /** Its title. */
-  title: string;
-  /** Its host name. */
-  site: string;
-  /** The publisher's name (人民网), or the host. */
-  source: string;
-  /** Publication date YYYY-MM-DD, or null. */
-  published: string | null;
-  /** The outline counts (4个方面 · 14项举措 · 10个提法). */
-  counts: string;
-  /** The outline (主要精神), labels only. */
-  outline: OutlineEntryInput[];
-  /** The distinct formulations found, in text order. */
-  formulations: string[];
-  /** When it was first analysed (ms since epoch). */
-  firstReadAt: number;
-  /** When it was last analysed (ms since epoch). */
-  lastReadAt: number;
-}
-
-/** One formulation in one article (schema v3). */
-export interface SightingRecord {
-  /** `${text}\n${articleKey}`: one record per formulation and article. */
-  id: string;
-  /** The formulation. */
-  text: string;
-  /** The article it stood in. */
-  articleKey: string;
-  /** The article's title and URL, for the list of places. */
-  title: string;
-  /** The URL it was read at. */
-  url: string;
-  /** Times it occurs in the article. */
-  count: number;
-  /** Up to MAX_SENTENCES sentences it stood in. */
-  sentences: string[];
-  /** When it was first seen in this article (ms since epoch). */
-  firstSeenAt: number;
-}
-
-/** One formulation across all articles read (schema v3). */
-export interface FormulationRecord {
-  /** The formulation (“五好”, 一岗双责). */
-  text: string;
-  /** In how many articles it was found. */
-  articles: number;
-  /** How many times in all. */
-  times: number;
-  /** When it was first seen (ms since epoch). */
-  firstSeenAt: number;
-  /** When it was last seen (ms since epoch). */
-  lastSeenAt: number;
-}
 
 function sightingId(text: string, key: string): string {
   return `${text}\n${key}`;

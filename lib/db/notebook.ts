@@ -8,10 +8,10 @@
 import { articleKey } from '../article-key';
 import { studyRecordFromDb, type StoredArticleInput } from '../export/from-db';
 import type { StudyRecord } from '../export/types';
-import type { ArticleQuery, OutlineEntryInput } from '../protocol/schema';
+import type { ArticleQuery } from '../protocol/schema';
 import { deleteAnnotation, restoreAnnotation } from './annotations';
-import { summaryOf, type SummaryRecord } from './formulations';
-import type { AnnotationRecord, ArticleRecord } from './records';
+import { summaryOf } from './formulations';
+import type { AnnotationRecord, ArticleRecord, OutlineEntry, SummaryRecord } from '../model/records';
 import type { YanduDb } from './schema';
 import { normalizeForSearch } from '../search';
 import { articlesWithNotesMatching, findNotes, type NoteFilter, type NoteKind, type NoteMatch, type NoteSort } from './search';
@@ -158,7 +158,7 @@ export interface ExportSelection {
 export async function studyRecordOf(db: YanduDb, selection: ExportSelection, now: number = Date.now()): Promise<StudyRecord> {
   const chosen = (await db.annotations.bulkGet([...selection.noteIds])).filter((n): n is AnnotationRecord => n !== undefined);
   const keys = [...new Set([...selection.articleKeys, ...chosen.map((n) => n.articleKey)])];
-  const inputs: (StoredArticleInput & { outline: OutlineEntryInput[] })[] = [];
+  const inputs: (StoredArticleInput & { outline: OutlineEntry[] })[] = [];
   for (const key of keys) {
     const article = await db.articles.get(key);
     if (!article) continue;

@@ -3,7 +3,7 @@
  * are not evicted when the disk runs low, and remembers the answer for the
  * settings page. The storage manager is an argument: tests pass a fake.
  */
-import type { PersistenceRecord } from './records';
+import type { PersistenceRecord } from '../model/records';
 import type { YanduDb } from './schema';
 
 /** The part of StorageManager used here. */

@@ -7,8 +7,15 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
-import type { AnnotationRecord, ArticleRecord, PersistenceRecord, TagRecord } from './records';
-import type { FormulationRecord, SightingRecord, SummaryRecord } from './formulations';
+import type {
+  AnnotationRecord,
+  ArticleRecord,
+  FormulationRecord,
+  PersistenceRecord,
+  SightingRecord,
+  SummaryRecord,
+  TagRecord,
+} from '../model/records';
 import { registerTouchHooks, upgradeToVersion6, type SearchPackRecord, type UpgradeProgress } from './search-store';
 
 /** The database's name in IndexedDB. */

@@ -18,7 +18,7 @@
  */
 import { Dexie, type Transaction } from 'dexie';
 import { PACK_NOTES, SearchColumn, type Pack } from '../search/column';
-import type { AnnotationRecord } from './records';
+import type { AnnotationRecord } from '../model/records';
 import type { YanduDb } from './schema';
 
 /** The packs' meta record. */

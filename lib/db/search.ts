@@ -8,8 +8,8 @@
  * from the notes table.
  */
 import { foldQuery, matchRanges, OWN_AUTHOR, type ColumnQuery, type SearchColumn, type TextRange } from '../search';
-import type { HighlightColor } from '../protocol/schema';
-import type { AnnotationRecord, ArticleRecord } from './records';
+import type { HighlightColor } from '../model/colors';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './schema';
 import { searchColumn, withoutBookkeeping } from './search-store';
 

@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { localDateTime } from './dates';
-import { COLOR_NAMES, inTextOrder } from './layout';
+import { COLOR_INFO } from '../model/colors';
+import { inTextOrder } from './layout';
 import type { StudyRecord } from './types';
 
 /** The byte-order mark Excel needs to read the file as UTF-8. */
@@ -38,7 +39,7 @@ export function renderCsv(record: StudyRecord): string {
         article.published ?? '',
         article.url,
         h.quote,
-        COLOR_NAMES[h.color],
+        COLOR_INFO[h.color].short,
         h.note,
         h.tags.join('、'),
         localDateTime(h.createdAt),

@@ -7,7 +7,7 @@
  * `published` when an article record has them. Deleted notes are left out.
  */
 import type { Analysis, OutlineNode } from '../analysis/types';
-import type { AnnotationRecord, ArticleRecord } from '../db/records';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import { localIsoDate } from './dates';
 import type { OutlineEntry, StudyArticle, StudyHighlight, StudyRecord } from './types';
 

@@ -8,14 +8,15 @@
  * resources (its Content-Security-Policy forbids both), and printable. Page text
  * and notes are escaped, never markup.
  */
-import type { HighlightColor } from '../protocol/schema';
-import { chineseDate, COLOR_NAMES, inTextOrder } from './layout';
+import { COLOR_INFO, HIGHLIGHT_COLORS } from '../model/colors';
+import { DEFAULT_KIND_COLORS, KINDS, type ItemKind } from '../model/kinds';
+import { chineseDate, inTextOrder } from './layout';
 import { escapeMarkdown } from './markdown';
 import { escapeHtml, htmlDocument } from './print';
 import type { StudyArticle, StudyHighlight } from './types';
 
 /** A kind of automatic mark (lib/analysis ItemKind). */
-export type StructureKind = 'directive' | 'lead' | 'slogan' | 'parallel';
+export type StructureKind = ItemKind;
 
 /** One automatic item of the article, by its offsets in the text. */
 export interface StructureSpan {
@@ -112,23 +113,6 @@ function metaLine(article: FullTextInput['article']): string {
 
 // ---------------------------------------------------------------- HTML
 
-/** The reader's colours on paper: light enough to print, dark enough to see. */
-const MARK_FILL: Record<HighlightColor, string> = {
-  yellow: '#fff09a',
-  green: '#c8ecc8',
-  blue: '#cfe3fa',
-  pink: '#fad0e0',
-  purple: '#e4d5f5',
-};
-
-/** Automatic structure: quiet underlines by kind (the reader page's defaults). */
-const KIND_LINE: Record<StructureKind, string> = {
-  lead: '#4285f4',
-  directive: '#d68c00',
-  slogan: '#db4437',
-  parallel: '#0f9d58',
-};
-
 const STYLE = `
 @page { size: A4; margin: 20mm 16mm; }
 body { font: 16px/1.9 "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; color: #111; max-width: 60em; margin: 2em auto; padding: 0 1em; }
@@ -143,8 +127,8 @@ mark { color: inherit; padding: 0 1px; }
 sup.ref { font-size: 11px; color: #555; }
 .unplaced { margin-top: 2em; border-top: 1px solid #ccc; }
 .legend { font-size: 13px; color: #555; text-align: center; }
-${(Object.keys(MARK_FILL) as HighlightColor[]).map((c) => `mark[data-color="${c}"] { background: ${MARK_FILL[c]}; } .note[data-color="${c}"] { border-color: ${MARK_FILL[c]}; }`).join('\n')}
-${(Object.keys(KIND_LINE) as StructureKind[]).map((k) => `[data-kind="${k}"] { text-decoration: underline 2px ${KIND_LINE[k]}; text-underline-offset: 4px; }`).join('\n')}
+${HIGHLIGHT_COLORS.map((c) => `mark[data-color="${c}"] { background: ${COLOR_INFO[c].paper}; } .note[data-color="${c}"] { border-color: ${COLOR_INFO[c].paper}; }`).join('\n')}
+${KINDS.map(({ kind }) => `[data-kind="${kind}"] { text-decoration: underline 2px ${DEFAULT_KIND_COLORS[kind]}; text-underline-offset: 4px; }`).join('\n')}
 @media print { body { margin: 0; max-width: none; } .row { grid-template-columns: minmax(0, 1fr) 13em; } mark, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
@@ -232,7 +216,7 @@ export function renderFullTextMarkdown(input: FullTextInput): string {
     for (const p of paragraph.starting.filter((q) => q.noteNumber > 0)) {
       const note = escapeText(p.highlight.note.trim()).split('\n').join('\n> ');
       const tags = p.highlight.tags.length > 0 ? ` 标签：${p.highlight.tags.map(escapeText).join('、')}` : '';
-      out.push(`> 【${COLOR_NAMES[p.highlight.color]}】批注${p.noteNumber}：${note}${tags}`, '');
+      out.push(`> 【${COLOR_INFO[p.highlight.color].short}】批注${p.noteNumber}：${note}${tags}`, '');
     }
   }
   if (unplaced.length > 0) {

@@ -4,7 +4,7 @@
  * order. docx, Markdown, text and the print page only decide how each block
  * looks, so all of them hold the same structure.
  */
-import type { HighlightColor } from '../protocol/schema';
+import { COLOR_INFO, type HighlightColor } from '../model/colors';
 import type { OutlineEntry, StudyArticle, StudyHighlight, StudyRecord } from './types';
 
 /** The title when the reader gave none. */
@@ -13,17 +13,9 @@ export const DEFAULT_TITLE = '学习笔记';
 /** The five sections of a study record, in order (一、… 五、). */
 export const SECTION_TITLES = ['学习时间', '学习内容', '主要精神', '重点摘录', '心得体会'] as const;
 
-/** Chinese colour names, as the reader sees them in the toolbar. */
-export const COLOR_NAMES: Record<HighlightColor, string> = {
-  yellow: '黄',
-  green: '绿',
-  blue: '蓝',
-  pink: '粉',
-  purple: '紫',
-};
-
 /** The reader's own part when they set no name in settings. */
 const OWN_LABEL = '本人';
+
 /** Shown in a section that has nothing in it, so the reader sees it was not forgotten. */
 const EMPTY_TEXT = '（暂无）';
 /** Shown under an article whose outline was not recognised. */
@@ -190,7 +182,7 @@ export function layoutRecord(record: StudyRecord): Block[] {
 /** The text of a quote block as every format shows it: 【黄】“……” 标签：a、b. */
 export function quoteLine(block: Extract<Block, { type: 'quote' }>): string {
   const tags = block.tags.length > 0 ? ` 标签：${block.tags.join('、')}` : '';
-  return `【${COLOR_NAMES[block.color]}】“${block.text}”${tags}`;
+  return `【${COLOR_INFO[block.color].short}】“${block.text}”${tags}`;
 }
 
 /** The text of an outline block: its marker as written, then its text. */

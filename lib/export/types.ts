@@ -3,19 +3,10 @@
  * Export does not read the database; lib/export/from-db.ts maps stored records
  * to these shapes, and tests build them by hand.
  */
-import type { HighlightColor } from '../protocol/schema';
+import type { HighlightColor } from '../model/colors';
+import type { OutlineEntry } from '../model/records';
 
-/** One entry of an article's outline: a lead or a directive, numbered as in the original. */
-export interface OutlineEntry {
-  /** A paragraph lead (要把……摆在更加突出的位置) or an enumerated directive (一是……). */
-  kind: 'lead' | 'directive';
-  /** The marker as written in the article (一是, （二）, 第三); null for leads. */
-  marker: string | null;
-  /** The entry's own text after its marker. */
-  label: string;
-  /** Entries nested under this one, in text order. */
-  children: OutlineEntry[];
-}
+export type { OutlineEntry };
 
 /** One of the reader's highlights, with its note. */
 export interface StudyHighlight {

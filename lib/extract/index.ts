@@ -9,12 +9,13 @@
  */
 import { Readability } from '@mozilla/readability';
 import { extractMetadata } from './metadata';
-import { dropNonArticle, ruleContainer, siteRuleFor, type SiteRule } from './site-rules';
+import type { SiteRule } from '../model/sites';
+import { dropNonArticle, ruleContainer, siteRuleFor } from './site-rules';
 import { TextMap } from './text-map';
 
 export { TextMap } from './text-map';
 export type { TextSegment } from './text-map';
-export { siteRuleFor, type SiteRule } from './site-rules';
+export { siteRuleFor } from './site-rules';
 
 /** The article found in a page. */
 export interface ExtractedArticle {
@@ -26,6 +27,8 @@ export interface ExtractedArticle {
   author?: string | null;
   /** Publication date "YYYY-MM-DD" (with " HH:MM" when given), when the page says. */
   published?: string | null;
+  /** The site's own name for itself (og:site_name), when it gives one. */
+  siteName?: string | null;
   /** The article text; paragraphs separated by "\n". */
   text: string;
   /** The smallest live element holding all of the article's text. */
@@ -133,7 +136,7 @@ function linkTextShare(map: TextMap): number {
 /**
  * Finds the article in `doc` (a live page or a parsed file); null when there is none,
  * or when the page is beyond what the reader reads (`pageTooLarge`, logged).
- * `rule` (default: the rule for the page's host, lib/extract/site-rules.ts) may name the
+ * `rule` (default: the rule for the page's host, lib/model/sites.ts) may name the
  * article's element; without one, or when it is missing from the page, Readability finds it.
  */
 export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFor(doc.location?.hostname ?? '')): ExtractedArticle | null {

@@ -5,7 +5,8 @@
  * (ArticleTitle, PubDate, ContentSource, publishdate, source, author, Open
  * Graph), and the page's own "来源：… 发布时间：…" line, in that order.
  */
-import { firstText, type SiteRule } from './site-rules';
+import type { SiteRule } from '../model/sites';
+import { firstText } from './site-rules';
 
 /** What the page says about its article. */
 export interface ArticleMetadata {
@@ -17,6 +18,8 @@ export interface ArticleMetadata {
   author: string | null;
   /** Publication date "YYYY-MM-DD", with " HH:MM" when the page gives the time. */
   published: string | null;
+  /** The site's own name for itself (og:site_name), when it gives one. */
+  siteName: string | null;
 }
 
 /** Meta tag names (lower case) per field, most trusted first. */
@@ -24,7 +27,8 @@ const META_NAMES = {
   title: ['articletitle', 'og:title', 'twitter:title'],
   source: ['contentsource', 'source', 'og:site_name'],
   author: ['author', 'article:author', 'byline'],
-  published: ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'og:release_date', 'maketime'],
+  published: ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'og:release_date', 'maketime', 'datepublished'],
+  siteName: ['og:site_name'],
 } as const;
 
 /** Words a site name segment of a <title> ends with ("_中国政府网", "--人民网", "-山西省人民政府门户网站"). */
@@ -88,8 +92,8 @@ const NOT_A_NAME = /^[\dA-Z_]*$/i;
 
 function metaContent(doc: Document, names: readonly string[]): string | null {
   const byName = new Map<string, string>();
-  for (const meta of doc.querySelectorAll('meta[name], meta[property]')) {
-    const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').toLowerCase();
+  for (const meta of doc.querySelectorAll('meta[name], meta[property], meta[itemprop]')) {
+    const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
     const content = (meta.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
     if (content && !MARKUP.test(content) && !byName.has(key)) byName.set(key, content);
   }
@@ -157,5 +161,5 @@ export function extractMetadata(
     normalizeDate(DATE_LINE.exec(pageText())?.[1] ?? '') ??
     null;
 
-  return { title, source: source && source.replace(/[>》\]】)）]+$/, ''), author, published };
+  return { title, source: source && source.replace(/[>》\]】)）]+$/, ''), author, published, siteName: metaContent(doc, META_NAMES.siteName) };
 }

@@ -4,6 +4,8 @@
  * for automatic marks, lib/anchoring for the reader's own).
  */
 import type { TextMap } from '../extract/text-map';
+import { COLOR_INFO, DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from '../model/colors';
+import { KINDS } from '../model/kinds';
 
 /** The element every highlight is drawn with (DESIGN.md: page contract). */
 export const MARK_TAG = 'yd-mark';
@@ -30,26 +32,29 @@ export function wrapSpan(map: TextMap, start: number, end: number, attributes: R
   return marks;
 }
 
+/** How long marks flash after the reader jumps to them (outline entry, 我的批注, a notebook link). */
+export const FLASH_MS = 1_400;
+
+/** Scrolls to the first of `marks` and flashes them all for FLASH_MS. */
+export function flashMarks(marks: readonly HTMLElement[]): void {
+  const first = marks[0];
+  if (!first) return;
+  first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  for (const mark of marks) mark.setAttribute('data-yd-flash', '');
+  setTimeout(() => marks.forEach((mark) => mark.removeAttribute('data-yd-flash')), FLASH_MS);
+}
+
 /**
- * The page style for marks. A custom element name escapes page rules aimed at
- * <mark> or <span>; `!important` keeps pages from hiding it.
+ * The page style for marks: the kinds' and colours' own (lib/model), hidden
+ * kinds, the flash. A custom element name escapes page rules aimed at <mark>
+ * or <span>; `!important` keeps pages from hiding it.
  */
-export const MARK_STYLE = `
-yd-mark { display: inline !important; visibility: visible !important; color: inherit; border-radius: 2px; }
-yd-mark[data-kind="directive"] { background: rgba(255, 196, 0, 0.22) !important; box-shadow: inset 0 -2px rgba(214, 140, 0, 0.55); }
-yd-mark[data-kind="lead"] { background: rgba(66, 133, 244, 0.14) !important; }
-yd-mark[data-kind="slogan"] { background: rgba(219, 68, 55, 0.12) !important; box-shadow: inset 0 -1px rgba(219, 68, 55, 0.5); }
-yd-mark[data-kind="parallel"] { background: rgba(15, 157, 88, 0.13) !important; }
-html[data-yd-hide~="directive"] yd-mark[data-kind="directive"],
-html[data-yd-hide~="lead"] yd-mark[data-kind="lead"],
-html[data-yd-hide~="slogan"] yd-mark[data-kind="slogan"],
-html[data-yd-hide~="parallel"] yd-mark[data-kind="parallel"] { background: none !important; box-shadow: none !important; }
-yd-mark[data-yd-flash] { animation: yd-flash 1.4s ease-out; }
-@keyframes yd-flash { 0%, 40% { background: rgba(255, 152, 0, 0.65); box-shadow: 0 0 0 3px rgba(255, 152, 0, 0.45); } }
-yd-mark[data-annotation] { background: var(--yd-color, rgba(255, 235, 59, 0.55)) !important; box-shadow: none; }
-yd-mark[data-color="yellow"] { --yd-color: rgba(255, 235, 59, 0.55); }
-yd-mark[data-color="green"] { --yd-color: rgba(129, 199, 132, 0.55); }
-yd-mark[data-color="blue"] { --yd-color: rgba(100, 181, 246, 0.5); }
-yd-mark[data-color="pink"] { --yd-color: rgba(244, 143, 177, 0.55); }
-yd-mark[data-color="purple"] { --yd-color: rgba(179, 157, 219, 0.6); }
-`;
+export const MARK_STYLE = [
+  'yd-mark { display: inline !important; visibility: visible !important; color: inherit; border-radius: 2px; }',
+  ...KINDS.map(({ kind, markStyle }) => `yd-mark[data-kind="${kind}"] { ${markStyle} }`),
+  `${KINDS.map(({ kind }) => `html[data-yd-hide~="${kind}"] yd-mark[data-kind="${kind}"]`).join(',\n')} { background: none !important; box-shadow: none !important; }`,
+  `yd-mark[data-yd-flash] { animation: yd-flash ${FLASH_MS / 1000}s ease-out; }`,
+  '@keyframes yd-flash { 0%, 40% { background: rgba(255, 152, 0, 0.65); box-shadow: 0 0 0 3px rgba(255, 152, 0, 0.45); } }',
+  `yd-mark[data-annotation] { background: var(--yd-color, ${COLOR_INFO[DEFAULT_HIGHLIGHT_COLOR].tint}) !important; box-shadow: none; }`,
+  ...HIGHLIGHT_COLORS.map((color) => `yd-mark[data-color="${color}"] { --yd-color: ${COLOR_INFO[color].tint}; }`),
+].join('\n');

@@ -14,7 +14,7 @@ import {
 import { withStorageMessages } from '../db/errors';
 import { recordAnalysis } from '../db/formulations';
 import { persistenceStatus } from '../db/persist';
-import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../db/records';
+import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../model/records';
 import type { YanduDb } from '../db/schema';
 import { listTags } from '../db/tags';
 import {

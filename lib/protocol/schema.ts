@@ -5,6 +5,8 @@
  * not trust, so its messages are input, not facts.
  */
 import * as v from 'valibot';
+import { HIGHLIGHT_COLORS } from '../model/colors';
+import type { OutlineEntry } from '../model/records';
 import { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS } from './limits';
 
 /** Longest quote we store: a highlight is a passage, not a whole article. */
@@ -19,11 +21,6 @@ export const MAX_TAG_CHARS = 32;
 export const MAX_TAGS = 20;
 /** Most notes one placement report may name (a page's notes). */
 export const MAX_REPORTED_NOTES = 10_000;
-
-/** The reader's highlight colours (DESIGN.md §2). */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-/** One of the highlight colours. */
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -132,15 +129,7 @@ export { MAX_SENTENCES, MAX_SUMMARY_ENTRIES, MAX_SUMMARY_TEXT_CHARS } from './li
 
 const summaryText = v.pipe(v.string(), v.maxLength(MAX_SUMMARY_TEXT_CHARS));
 
-/** One outline entry: a lead or a directive, with what is nested under it (lib/export OutlineEntry). */
-export interface OutlineEntryInput {
-  kind: 'lead' | 'directive';
-  marker: string | null;
-  label: string;
-  children: OutlineEntryInput[];
-}
-
-export const OutlineEntrySchema: v.GenericSchema<OutlineEntryInput> = v.strictObject({
+export const OutlineEntrySchema: v.GenericSchema<OutlineEntry> = v.strictObject({
   kind: v.picklist(['lead', 'directive']),
   marker: v.nullable(v.pipe(v.string(), v.maxLength(16))),
   label: summaryText,

@@ -3,18 +3,13 @@
  * kinds are marked at all (a kind switched off in settings is neither marked
  * nor listed in the outline), and the colours each kind is drawn in. Pure.
  */
-import type { Analysis, ItemKind, OutlineNode } from '../analysis';
-
-/** Every kind of automatic mark, in the order settings show them. */
-export const ALL_KINDS: readonly ItemKind[] = ['lead', 'directive', 'slogan', 'parallel'];
+import type { Analysis, OutlineNode } from '../analysis/types';
+import { ALL_KINDS, type ItemKind, type KindColors } from '../model/kinds';
 
 /** A colour the reader chose: "#rrggbb" only, since it goes into a style sheet. */
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 /** How strongly a chosen colour tints the text behind it (the default marks are as light). */
 const TINT_ALPHA_HEX = '38';
-
-/** Colour per kind chosen in settings; kinds left out keep the default style. */
-export type KindColors = Partial<Record<ItemKind, string>>;
 
 function keepNodes(nodes: readonly OutlineNode[], kept: ReadonlySet<number>): OutlineNode[] {
   return nodes.flatMap((node) => {

@@ -2,8 +2,30 @@
  * Analysis → what the outline panel shows: the outline tree with each entry's
  * kind, and the distinct formulations with their counts. Pure.
  */
-import type { Analysis, AnalysisItem, OutlineNode } from '../analysis';
-import type { PanelFormulation, PanelNode } from '@/components/OutlinePanel';
+import type { Analysis, AnalysisItem, OutlineNode } from '../analysis/types';
+import type { ItemKind } from '../model/kinds';
+
+/** One entry of the outline tree. */
+export interface PanelNode {
+  /** The analysis item's id (scroll target). */
+  id: number;
+  /** The item's kind, for its colour. */
+  kind: ItemKind;
+  /** What the entry says: marker and opening words. */
+  label: string;
+  /** Entries under it. */
+  children: PanelNode[];
+}
+
+/** One distinct formulation with how often it occurs. */
+export interface PanelFormulation {
+  /** The first occurrence's item id (scroll target). */
+  id: number;
+  /** The formulation's text. */
+  text: string;
+  /** How many times it stands in the article. */
+  count: number;
+}
 
 /** The panel's content for one analysis. */
 export interface PanelModel {

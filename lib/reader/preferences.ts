@@ -4,7 +4,7 @@
  * which kinds of marks are switched off.
  */
 import { storage } from '#imports';
-import type { ItemKind } from '../analysis';
+import { DEFAULT_MARK_KINDS, type ItemKind, type KindColors } from '../model/kinds';
 
 /** Whether the reader last collapsed (true) or opened (false) the outline panel; null before any choice. */
 export const panelCollapsedItem = storage.defineItem<boolean | null>('local:panelCollapsed', { fallback: null });
@@ -14,8 +14,8 @@ export const hiddenKindsItem = storage.defineItem<ItemKind[]>('local:hiddenKinds
 
 /** Kinds of automatic marks the reader wants marked at all (settings page); the others are neither marked nor listed. */
 export const markKindsItem = storage.defineItem<ItemKind[]>('local:markKinds', {
-  fallback: ['lead', 'directive', 'slogan', 'parallel'],
+  fallback: [...DEFAULT_MARK_KINDS],
 });
 
 /** Colour ("#rrggbb") per kind of automatic mark chosen in settings; kinds left out keep the default. */
-export const kindColorsItem = storage.defineItem<Partial<Record<ItemKind, string>>>('local:kindColors', { fallback: {} });
+export const kindColorsItem = storage.defineItem<KindColors>('local:kindColors', { fallback: {} });

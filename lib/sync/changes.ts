@@ -20,7 +20,7 @@
 import * as v from 'valibot';
 import { AnnotationSchema, ArticleSchema } from '../backup/format';
 import { issueText } from '../backup/parse';
-import type { AnnotationRecord, ArticleRecord } from '../db/records';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import { withoutBookkeeping as withoutDerived } from '../db/search-store';
 import { SyncError } from './webdav';
 

@@ -8,7 +8,7 @@
  * SyncError and never changes what is stored beyond the files already taken in.
  */
 import { MERGE_RULES, type BackupRecord } from '../backup/merge';
-import type { AnnotationRecord, ArticleRecord } from '../db/records';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import { withoutBookkeeping as withoutDerived } from '../db/search-store';
 import type { YanduDb } from '../db/schema';
 import {

@@ -4,7 +4,7 @@
  * same name. Kept in extension storage; set on the settings page.
  */
 import { storage } from '#imports';
-import type { NoteAuthor } from '../db/records';
+import type { NoteAuthor } from '../model/records';
 import { randomUuid } from '../uuid';
 
 /** The stored profile; the id is empty until first needed. */

@@ -16,9 +16,9 @@ import { safeNamePart } from '../export/filename';
 import type { ExportedFile } from '../export/types';
 import { AnnotationSchema, ArticleSchema, BackupError } from '../backup/format';
 import { issueText, NOTHING_CHANGED, readText } from '../backup/parse';
-import type { AnnotationRecord, ArticleRecord, NoteAuthor } from '../db/records';
+import type { AnnotationRecord, ArticleRecord, NoteAuthor, OutlineEntry } from '../model/records';
 import { withoutBookkeeping as withoutDerived } from '../db/search-store';
-import { MAX_SUMMARY_ENTRIES, OutlineEntrySchema, type OutlineEntryInput } from '../protocol/schema';
+import { MAX_SUMMARY_ENTRIES, OutlineEntrySchema } from '../protocol/schema';
 
 /** The envelope's `format` marker: anything else is not a 学习包. */
 export const STUDY_PACK_FORMAT = 'yandu-study-pack';
@@ -38,7 +38,7 @@ export interface PackArticle extends ArticleRecord {
   /** Publication date YYYY-MM-DD, or null. */
   published: string | null;
   /** The article's outline (主要精神) as the member's reader found it. */
-  outline: OutlineEntryInput[];
+  outline: OutlineEntry[];
 }
 
 /** A note as a pack carries it: the member's own, so without an author of its own. */

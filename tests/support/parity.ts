@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../../lib/analysis/index';
 import { matchesSite } from '../../lib/sites-registry';
-import { OFFICIAL_SITE_MATCHES } from '../../lib/sites';
+import { OFFICIAL_SITE_MATCHES } from '../../lib/model/sites';
 import { charsetOf, loadArticle } from '../../scripts/analyze';
 import type { Frame, Page } from 'playwright-core';
 import type { RoutedFile } from './browser';

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fold, foldText } from '@/lib/anchoring/fold';
-import { matchAll, matchAnchor, similarity, type MatchMethod } from '@/lib/anchoring/match';
-import { describeSpan, locateAnchor, type TextAnchor } from '@/lib/anchoring/quote';
+import { locateAnchor, matchAll, matchAnchor, similarity, type MatchMethod } from '@/lib/anchoring/match';
+import { describeSpan } from '@/lib/anchoring/quote';
+import type { TextAnchor } from '@/lib/model/selectors';
 
 const SEED = readFileSync('tests/fixtures/text/seed-shijingshan-chuangxian.txt', 'utf8');
 

@@ -1,7 +1,8 @@
 /** Settings applied to an analysis: kinds switched off are neither marked nor listed; colours go into CSS only when valid. */
 import { describe, expect, test } from 'vitest';
 import { analyze, type ItemKind } from '@/lib/analysis';
-import { ALL_KINDS, kindColorStyle, onlyKinds } from '@/lib/reader/mark-kinds';
+import { ALL_KINDS } from '@/lib/model/kinds';
+import { kindColorStyle, onlyKinds } from '@/lib/reader/mark-kinds';
 
 const TEXT = [
   '要把围绕中心、服务大局摆在更加突出的位置。创先争优活动只有与经济社会发展紧密结合，才能始终保持正确方向。',

@@ -2,10 +2,10 @@
 /** The note editor, the selection toolbar and 我的批注, rendered: props in, callbacks out. */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { inTextOrder, MyNotesList, type PageNote } from '@/components/MyNotesList';
+import { inTextOrder, MyNotesList } from '@/components/MyNotesList';
 import { NoteEditor, type NoteEditorProps } from '@/components/NoteEditor';
 import { SelectionToolbar } from '@/components/SelectionToolbar';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord, PageNote } from '@/lib/model/records';
 
 afterEach(cleanup);
 

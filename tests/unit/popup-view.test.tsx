@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PopupView } from '@/components/PopupView';
-import type { AnnotationWithArticle } from '@/lib/db/records';
+import type { AnnotationWithArticle } from '@/lib/model/records';
 
 afterEach(cleanup);
 

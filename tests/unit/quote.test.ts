@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CONTEXT_CHARS, describeSpan, locateAnchor } from '@/lib/anchoring/quote';
+import { locateAnchor } from '@/lib/anchoring/match';
+import { CONTEXT_CHARS, describeSpan } from '@/lib/anchoring/quote';
 
 const TEXT = '要把围绕中心、服务大局摆在更加突出的位置。一是要认真学习领会；二是要扎实开展调查研究；三是要立足自身实际。';
 

@@ -1,6 +1,6 @@
 /** Sync's merge rule, one case per row, and the refusal of change files that are cut or foreign. */
 import { describe, expect, test } from 'vitest';
-import type { AnnotationRecord } from '@/lib/db/records';
+import type { AnnotationRecord } from '@/lib/model/records';
 import { conflictCopyId, CONFLICT_TAG, parseBatch, parseHead, takeRemote, type SyncedNote } from '@/lib/sync/changes';
 import { SyncError } from '@/lib/sync/webdav';
 

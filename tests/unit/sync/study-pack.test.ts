@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { BackupError } from '@/lib/backup';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/db/annotations';
 import { findNotes, OWN_NOTES } from '@/lib/db/search';
-import type { AnnotationRecord, NoteAuthor } from '@/lib/db/records';
+import type { AnnotationRecord, NoteAuthor } from '@/lib/model/records';
 import type { YanduDb } from '@/lib/db/schema';
 import { freshDatabases } from '../notebook/fresh-db';
 import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';

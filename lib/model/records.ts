@@ -1,9 +1,10 @@
 /**
- * The records kept in the database. Plain data: these shapes also travel in
- * messages and go into backups, so they hold no methods and no DOM.
+ * The records kept in the database (lib/db), and the shapes made of them that
+ * the pages show. Plain data: these shapes also travel in messages and go into
+ * backups, so they hold no methods and no DOM.
  */
-import type { PositionSelector, QuoteSelector } from '../anchoring/quote';
-import type { HighlightColor } from '../protocol/schema';
+import type { HighlightColor } from './colors';
+import type { PositionSelector, QuoteSelector } from './selectors';
 
 /** One article the reader has worked on. */
 export interface ArticleRecord {
@@ -96,4 +97,84 @@ export interface PersistenceRecord {
   persisted: boolean;
   /** When it was asked (ms since epoch). */
   checkedAt: number;
+}
+
+/** One entry of an article's outline: a lead or a directive, numbered as in the original (labels only, never the text). */
+export interface OutlineEntry {
+  /** A paragraph lead (要把……摆在更加突出的位置) or an enumerated directive (一是……). */
+  kind: 'lead' | 'directive';
+  /** The marker as written in the article (一是, （二）, 第三); null for leads. */
+  marker: string | null;
+  /** The entry's own text after its marker. */
+  label: string;
+  /** Entries nested under this one, in text order. */
+  children: OutlineEntry[];
+}
+
+/** An article's analysis as recorded when it was read (schema v3). */
+export interface SummaryRecord {
+  /** The article (ArticleRecord.key identity). */
+  articleKey: string;
+  /** The URL it was read at. */
+  url: string;
+  /** Its title. */
+  title: string;
+  /** Its host name. */
+  site: string;
+  /** The publisher's name (人民网), or the host. */
+  source: string;
+  /** Publication date YYYY-MM-DD, or null. */
+  published: string | null;
+  /** The outline counts (4个方面 · 14项举措 · 10个提法). */
+  counts: string;
+  /** The outline (主要精神), labels only. */
+  outline: OutlineEntry[];
+  /** The distinct formulations found, in text order. */
+  formulations: string[];
+  /** When it was first analysed (ms since epoch). */
+  firstReadAt: number;
+  /** When it was last analysed (ms since epoch). */
+  lastReadAt: number;
+}
+
+/** One formulation in one article (schema v3). */
+export interface SightingRecord {
+  /** `${text}\n${articleKey}`: one record per formulation and article. */
+  id: string;
+  /** The formulation. */
+  text: string;
+  /** The article it stood in. */
+  articleKey: string;
+  /** The article's title and URL, for the list of places. */
+  title: string;
+  /** The URL it was read at. */
+  url: string;
+  /** Times it occurs in the article. */
+  count: number;
+  /** Up to MAX_SENTENCES sentences it stood in. */
+  sentences: string[];
+  /** When it was first seen in this article (ms since epoch). */
+  firstSeenAt: number;
+}
+
+/** One formulation across all articles read (schema v3). */
+export interface FormulationRecord {
+  /** The formulation (“五好”, 一岗双责). */
+  text: string;
+  /** In how many articles it was found. */
+  articles: number;
+  /** How many times in all. */
+  times: number;
+  /** When it was first seen (ms since epoch). */
+  firstSeenAt: number;
+  /** When it was last seen (ms since epoch). */
+  lastSeenAt: number;
+}
+
+/** One note of the page the reader is on, and where it stands now. */
+export interface PageNote {
+  /** The stored note. */
+  record: AnnotationRecord;
+  /** Its place in the article text now; null when it could not be placed (未定位). */
+  place: PositionSelector | null;
 }
