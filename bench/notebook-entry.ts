@@ -7,10 +7,12 @@
  * every result count is checked against).
  */
 import { exportBackup, importBackup } from '../lib/backup';
-import { popupSnapshot, queryNotes, type NoteFilter, type NoteSort } from '../lib/db/notebook';
+import { popupSnapshot, queryNotes } from '../lib/db/notebook';
+import type { NoteFilter, NoteSort } from '../lib/model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../lib/model/records';
-import { openDb, type YanduDb } from '../lib/db/schema';
-import { OWN_NOTES } from '../lib/db/search';
+import type { YanduDb } from '../lib/db/database';
+import { openDb } from '../lib/db/schema';
+import { OWN_NOTES } from '../lib/model/notebook';
 import { searchColumn } from '../lib/db/search-store';
 import { normalizeForSearch } from '../lib/search';
 import { HIGHLIGHT_COLORS } from '../lib/model/colors';

@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { AnnotationWithArticle, SummaryRecord } from '@/lib/model/records';
-import type { ArticleRow } from '@/lib/db/notebook';
+import type { ArticleRow } from '@/lib/model/notebook';
 import { HighlightList } from './HighlightList';
 
 /** What the popup shows; `null` lists are still loading. */

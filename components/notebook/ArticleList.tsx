@@ -1,6 +1,6 @@
 /** The notebook's articles: title, site, published and read dates, counts; many can be selected. */
 import type { JSX } from 'preact';
-import type { ArticleRow } from '@/lib/db/notebook';
+import type { ArticleRow } from '@/lib/model/notebook';
 import { formatDay } from './labels';
 import { SelectableRows, type SelectableListProps } from './VirtualList';
 

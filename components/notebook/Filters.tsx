@@ -1,6 +1,6 @@
 /** The notebook's filters (site, member, date range, tag, colour, kind) and sort; each change reports the whole filter. */
 import type { JSX } from 'preact';
-import { OWN_NOTES, type NoteFilter, type NoteKind, type NoteSort } from '@/lib/db/notebook';
+import { OWN_NOTES, type NoteFilter, type NoteKind, type NoteSort } from '@/lib/model/notebook';
 import { COLOR_INFO, HIGHLIGHT_COLORS, type HighlightColor } from '@/lib/model/colors';
 import { KIND_NAMES, SORT_NAMES } from './labels';
 

@@ -1,6 +1,7 @@
 /** Text with the search matches marked: Preact text nodes inside <mark>, never HTML. */
 import type { JSX } from 'preact';
-import { splitByRanges, type TextRange } from '@/lib/search';
+import type { TextRange } from '@/lib/model/notebook';
+import { splitByRanges } from '@/lib/search';
 
 export interface HighlightedProps {
   /** The text (page text or the reader's own). */

@@ -1,6 +1,6 @@
 /** The notebook's notes: quote, note, tags, colour, article with a link back to the note; many can be selected. */
 import type { JSX } from 'preact';
-import type { NoteRow } from '@/lib/db/notebook';
+import type { NoteRow } from '@/lib/model/notebook';
 import { noteLink } from '@/lib/notebook/summary';
 import { Highlighted } from './Highlighted';
 import { memberLabel } from '@/lib/export/layout';

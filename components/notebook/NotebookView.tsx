@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ArticleRow, NoteRow } from '@/lib/db/notebook';
+import type { ArticleRow, NoteRow } from '@/lib/model/notebook';
 import { FileInput } from '../FileInput';
 import { ArticleList } from './ArticleList';
 import { Filters, type FiltersProps } from './Filters';

@@ -1,5 +1,5 @@
 /** Chinese names of note kinds and sorts (colours: lib/model/colors.ts), shared by the notebook's filters and lists. */
-import type { NoteKind, NoteSort } from '@/lib/db/notebook';
+import type { NoteKind, NoteSort } from '@/lib/model/notebook';
 
 /** Kind names. */
 export const KIND_NAMES: Record<NoteKind, string> = { highlight: '仅划线', note: '有批注', unplaced: '未定位' };

@@ -5,8 +5,8 @@
  * reader (this is the reader's click) and they are asked to try again.
  */
 import { articleKey } from '@/lib/article-key';
-import type { YanduDb } from '@/lib/db/schema';
-import { studyRecordOf } from '@/lib/db/notebook';
+import type { YanduDb } from '@/lib/db/database';
+import { studyRecordOf } from '@/lib/notebook/study-record';
 import { exportFullText, type ExportedFile, type FullTextFormat } from '@/lib/export';
 import { sendMessage, type ArticleText } from '@/lib/messaging';
 

@@ -10,7 +10,9 @@ import { NotebookView, type ExportChoice, type FullTextChoice, type NotebookTab 
 import { exportBackup, importBackup } from '@/lib/backup';
 import { countFormulations, listFormulations, sightingsOf } from '@/lib/db/formulations';
 import type { FormulationRecord, SightingRecord } from '@/lib/model/records';
-import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes, studyRecordOf, type ArticleRow, type NoteFilter, type NoteRow, type NoteSort } from '@/lib/db/notebook';
+import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes } from '@/lib/db/notebook';
+import { studyRecordOf } from '@/lib/notebook/study-record';
+import type { ArticleRow, NoteFilter, NoteRow, NoteSort } from '@/lib/model/notebook';
 import { openDb } from '@/lib/db/schema';
 import { warmSearch } from '@/lib/db/search-store';
 import { listTags } from '@/lib/db/tags';

@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import { PopupView, type PopupData } from '@/components/PopupView';
-import { popupSnapshot, queryNotes, type NoteRow } from '@/lib/db/notebook';
+import { popupSnapshot, queryNotes } from '@/lib/db/notebook';
+import type { NoteRow } from '@/lib/model/notebook';
 import type { AnnotationWithArticle } from '@/lib/model/records';
 import { openDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
@@ -56,7 +57,7 @@ async function analyseTab(tabId: number): Promise<void> {
 async function exportPage(articleKey: string): Promise<void> {
   try {
     const [{ studyRecordOf }, { exportStudyRecord }, { saveFile }, { docxLayoutItem }] = await Promise.all([
-      import('@/lib/db/notebook'),
+      import('@/lib/notebook/study-record'),
       import('@/lib/export'),
       import('../notebook/download'),
       import('@/lib/study-settings'),

@@ -11,7 +11,7 @@ import { localIsoDate } from '../export/dates';
 import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
 import type { AnnotationRecord } from '../model/records';
-import type { YanduDb } from '../db/schema';
+import type { YanduDb } from '../db/database';
 import { stampsOfBulkWrite, updatePacksInTransaction } from '../db/search-store';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, withoutDerived, type BackupFile } from './format';
 import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';

@@ -8,7 +8,7 @@ import { articleKey } from '../article-key';
 import type { AnnotationDraft, AnnotationEdit, ArticleQuery, PlacementReport } from '../protocol/schema';
 import { NoteConflictError, NoteNotFoundError } from './errors';
 import type { AnnotationRecord, AnnotationWithArticle } from '../model/records';
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 import { rememberTags } from './tags';
 import { randomUuid } from '../uuid';
 

@@ -9,7 +9,7 @@
 import { articleKey } from '../article-key';
 import type { FormulationRecord, SightingRecord, SummaryRecord } from '../model/records';
 import type { AnalysisRecord } from '../protocol/schema';
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 
 function sightingId(text: string, key: string): string {
   return `${text}\n${key}`;

@@ -6,33 +6,18 @@
  * search column in memory (lib/db/search.ts).
  */
 import { articleKey } from '../article-key';
-import { studyRecordFromDb, type StoredArticleInput } from '../export/from-db';
-import type { StudyRecord } from '../export/types';
 import type { ArticleQuery } from '../protocol/schema';
 import { deleteAnnotation, restoreAnnotation } from './annotations';
 import { summaryOf } from './formulations';
-import type { AnnotationRecord, ArticleRecord, OutlineEntry, SummaryRecord } from '../model/records';
-import type { YanduDb } from './schema';
+import type { ArticleRow, NoteFilter, NoteHit, NoteRow, NoteSort } from '../model/notebook';
+import type { AnnotationRecord, ArticleRecord, SummaryRecord } from '../model/records';
+import type { YanduDb } from './database';
 import { normalizeForSearch } from '../search';
-import { articlesWithNotesMatching, findNotes, type NoteFilter, type NoteKind, type NoteMatch, type NoteSort } from './search';
+import { articlesWithNotesMatching, findNotes } from './search';
 import { withoutBookkeeping } from './search-store';
 
 /** Notes per article shown in the popup's summary of recent articles: counted, not read. */
 const POPUP_RECENT_ARTICLES = 5;
-
-export type { NoteFilter, NoteKind, NoteSort };
-export { OWN_NOTES } from './search';
-
-/** A note with where a search query stands in it (no ranges outside searches). */
-export type NoteHit = Pick<NoteMatch, 'note' | 'quoteRanges' | 'noteRanges'>;
-
-/** A note as lists show it: with its article and, in a search, where the query stands. */
-export interface NoteRow extends NoteHit {
-  /** Its article's title (or URL when untitled). */
-  articleTitle: string;
-  /** Its article's URL. */
-  articleUrl: string;
-}
 
 /** One page of notes. */
 export interface NotePage {
@@ -58,16 +43,6 @@ async function withArticles(db: YanduDb, matches: readonly NoteHit[], known?: re
 export async function queryNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort, offset: number, limit: number): Promise<NotePage> {
   const { matches, total, more, articles } = await findNotes(db, filter, sort, offset, limit);
   return { rows: await withArticles(db, matches, articles), hasMore: more, total };
-}
-
-/** An article as lists show it. */
-export interface ArticleRow {
-  /** The stored article. */
-  article: ArticleRecord;
-  /** Its recorded analysis, when it was read as a policy article. */
-  summary: SummaryRecord | null;
-  /** Its live notes. */
-  notes: number;
 }
 
 /** Which articles to list. */
@@ -154,22 +129,28 @@ export interface ExportSelection {
   noteIds: readonly string[];
 }
 
-/** The study record of a selection: its articles in the order chosen, each with its notes and recorded outline. */
-export async function studyRecordOf(db: YanduDb, selection: ExportSelection, now: number = Date.now()): Promise<StudyRecord> {
+/** One article of a selection as stored: the article, its recorded analysis, and the notes chosen of it. */
+export interface SelectedArticle {
+  /** The stored article. */
+  article: ArticleRecord;
+  /** Its recorded analysis (source, date, outline), or null. */
+  summary: SummaryRecord | null;
+  /** Its notes that go in: all of them for a whole article (deleted ones included), else the chosen ones. */
+  annotations: AnnotationRecord[];
+}
+
+/** The articles of a selection in the order chosen (whole articles first, then those of single notes). */
+export async function selectedArticles(db: YanduDb, selection: ExportSelection): Promise<SelectedArticle[]> {
   const chosen = (await db.annotations.bulkGet([...selection.noteIds])).filter((n): n is AnnotationRecord => n !== undefined);
   const keys = [...new Set([...selection.articleKeys, ...chosen.map((n) => n.articleKey)])];
-  const inputs: (StoredArticleInput & { outline: OutlineEntry[] })[] = [];
+  const selected: SelectedArticle[] = [];
   for (const key of keys) {
     const article = await db.articles.get(key);
     if (!article) continue;
     const summary = await summaryOf(db, key);
     const whole = selection.articleKeys.includes(key);
-    const notes = whole ? await db.annotations.where('articleKey').equals(key).toArray() : chosen.filter((n) => n.articleKey === key);
-    inputs.push({ article: { ...article, source: summary?.source ?? '', published: summary?.published ?? null }, annotations: notes, outline: summary?.outline ?? [] });
+    const annotations = whole ? await db.annotations.where('articleKey').equals(key).toArray() : chosen.filter((n) => n.articleKey === key);
+    selected.push({ article, summary, annotations });
   }
-  const record = studyRecordFromDb(inputs, { now });
-  record.articles.forEach((article, i) => {
-    article.outline = inputs[i]!.outline;
-  });
-  return record;
+  return selected;
 }

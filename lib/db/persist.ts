@@ -4,7 +4,7 @@
  * settings page. The storage manager is an argument: tests pass a fake.
  */
 import type { PersistenceRecord } from '../model/records';
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 
 /** The part of StorageManager used here. */
 export type PersistApi = Pick<StorageManager, 'persist' | 'persisted'>;

@@ -5,36 +5,14 @@
  * `.version(n)` with its `upgrade()`, never edits an old one. Index only what
  * is queried; never index long text.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type Transaction } from 'dexie';
 import { articleKey } from '../article-key';
-import type {
-  AnnotationRecord,
-  ArticleRecord,
-  FormulationRecord,
-  PersistenceRecord,
-  SightingRecord,
-  SummaryRecord,
-  TagRecord,
-} from '../model/records';
-import { registerTouchHooks, upgradeToVersion6, type SearchPackRecord, type UpgradeProgress } from './search-store';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
+import type { YanduDb } from './database';
+import { registerTouchHooks, upgradeToVersion6, type UpgradeProgress } from './search-store';
 
 /** The database's name in IndexedDB. */
 export const DB_NAME = 'yandu';
-
-export type YanduDb = Dexie & {
-  articles: EntityTable<ArticleRecord, 'key'>;
-  annotations: EntityTable<AnnotationRecord, 'id'>;
-  tags: EntityTable<TagRecord, 'name'>;
-  meta: EntityTable<PersistenceRecord, 'key'>;
-  /** Schema v3: each policy article's recorded analysis (lib/db/formulations.ts). */
-  summaries: EntityTable<SummaryRecord, 'articleKey'>;
-  /** Schema v3: the 提法库, one record per formulation. */
-  formulations: EntityTable<FormulationRecord, 'text'>;
-  /** Schema v3: one formulation in one article. */
-  sightings: EntityTable<SightingRecord, 'id'>;
-  /** Schema v6: the search column in packs, derived from the notes (lib/db/search-store.ts). */
-  searchPacks: EntityTable<SearchPackRecord, 'id'>;
-};
 
 /** Options of openDb. */
 export interface OpenOptions {

@@ -17,29 +17,9 @@
  *   its column as the new packs.
  */
 import { Dexie, type Transaction } from 'dexie';
-import { PACK_NOTES, SearchColumn, type Pack } from '../search/column';
+import { PACK_NOTES, SearchColumn } from '../search/column';
 import type { AnnotationRecord } from '../model/records';
-import type { YanduDb } from './schema';
-
-/** The packs' meta record. */
-export interface PacksMeta {
-  /** Always META_ID. */
-  id: 0;
-  /** The packs' layout; other layouts are rebuilt from the notes. */
-  format: number;
-  /** Notes touched at or after this (ms) may be newer than the packs. */
-  since: number;
-  /** Live notes in the packs. */
-  count: number;
-  /** Changes every time packs are stored: a page that sees another one reloads them. */
-  stamp: string;
-}
-
-/** A stored pack. */
-export type PackRecord = Pack & { id: number };
-
-/** Either record of `searchPacks`. */
-export type SearchPackRecord = PacksMeta | PackRecord;
+import type { PackRecord, PacksMeta, SearchPackRecord, YanduDb } from './database';
 
 /** The meta record's key (packs are 1, 2, …). */
 const META_ID = 0;

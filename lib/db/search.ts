@@ -7,10 +7,10 @@
  * matches of the whole folded query, every match counted, the page shown read
  * from the notes table.
  */
-import { foldQuery, matchRanges, OWN_AUTHOR, type ColumnQuery, type SearchColumn, type TextRange } from '../search';
-import type { HighlightColor } from '../model/colors';
+import { foldQuery, matchRanges, type ColumnQuery, type SearchColumn } from '../search';
+import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 import { searchColumn, withoutBookkeeping } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
@@ -24,37 +24,6 @@ export interface NoteMatch {
   /** Where the query stands in the note text. */
   noteRanges: TextRange[];
 }
-
-/** What a note is: a plain highlight, one with a note, or one its page could not place. */
-export type NoteKind = 'highlight' | 'note' | 'unplaced';
-
-/** The notebook's filters; every field narrows, absent fields do not. */
-export interface NoteFilter {
-  /** Search words (quote, note, tags). */
-  query?: string;
-  /** Host name of the article. */
-  site?: string;
-  /** One article only. */
-  articleKey?: string;
-  /** Made at or after (ms since epoch). */
-  from?: number;
-  /** Made before (ms since epoch). */
-  to?: number;
-  /** Carries this tag. */
-  tag?: string;
-  /** Has this colour. */
-  color?: HighlightColor;
-  /** Is of this kind. */
-  kind?: NoteKind;
-  /** Made by this member of the 支部 (NoteAuthor.id), or OWN_NOTES for the reader's own. */
-  author?: string;
-}
-
-/** The `author` filter value of the reader's own notes (imported ones carry their member's id). */
-export const OWN_NOTES = OWN_AUTHOR;
-
-/** How notes are ordered; `relevance` applies to searches (else newest). */
-export type NoteSort = 'newest' | 'oldest' | 'relevance';
 
 /** Notes found under a filter, in order. */
 export interface FoundNotes {

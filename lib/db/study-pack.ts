@@ -9,7 +9,7 @@ import { MERGE_RULES, type BackupRecord } from '../backup/merge';
 import { BackupError } from '../backup/format';
 import { buildStudyPack, packNoteAction, parseStudyPack, type PackArticle, type StudyPack } from '../sync/study-pack';
 import type { AnnotationRecord, NoteAuthor } from '../model/records';
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 import { withoutBookkeeping } from './search-store';
 import type { ExportSelection } from './notebook';
 

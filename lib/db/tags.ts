@@ -1,5 +1,5 @@
 /** The reader's tags, kept apart from the notes so the note editor can offer completion. */
-import type { YanduDb } from './schema';
+import type { YanduDb } from './database';
 
 /** How many tags completion offers at most. */
 export const MAX_SUGGESTED_TAGS = 200;

@@ -15,7 +15,7 @@ import { withStorageMessages } from '../db/errors';
 import { recordAnalysis } from '../db/formulations';
 import { persistenceStatus } from '../db/persist';
 import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from '../model/records';
-import type { YanduDb } from '../db/schema';
+import type { YanduDb } from '../db/database';
 import { listTags } from '../db/tags';
 import {
   AnalysisRecordSchema,

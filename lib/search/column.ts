@@ -12,6 +12,7 @@
  * never holds these control characters, so a match never spans two fields or
  * two notes.
  */
+import { OWN_NOTES } from '../model/notebook';
 import { FIELD_WEIGHTS } from './match';
 import { normalizeForSearch } from './normalize';
 
@@ -45,8 +46,8 @@ export interface ColumnSource {
   author?: { id: string };
 }
 
-/** The author of the reader's own notes in the column (lib/db/search.ts OWN_NOTES). */
-export const OWN_AUTHOR = 'self';
+/** The author of the reader's own notes in the column (lib/model/notebook.ts OWN_NOTES). */
+export const OWN_AUTHOR = OWN_NOTES;
 
 /**
  * One pack as stored and as searched: column arrays of its notes (newest

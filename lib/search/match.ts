@@ -3,15 +3,8 @@
  * ORIGINAL text, for highlighting with Preact text nodes, never HTML), and a
  * score that puts tags and the reader's own words before quotes.
  */
+import type { TextRange } from '../model/notebook';
 import { searchText } from './normalize';
-
-/** A range [start, end) of UTF-16 offsets in the original text. */
-export interface TextRange {
-  /** Offset of the first matched character. */
-  start: number;
-  /** Offset just past the last matched character. */
-  end: number;
-}
 
 /** Most ranges reported per text: enough to highlight, bounded for very long notes. */
 const MAX_RANGES = 50;

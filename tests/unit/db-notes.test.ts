@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { purgeDeleted, RESTORE_DAYS } from '@/lib/db/annotations';
 import { isConflict } from '@/lib/db/errors';
 import { persistenceStatus, requestPersistence, type PersistApi } from '@/lib/db/persist';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 

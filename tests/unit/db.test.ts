@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 import { createDbHandlers, badgeText } from '@/lib/protocol/handlers';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 

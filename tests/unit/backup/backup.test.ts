@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BackupError, exportBackup, importBackup, parseBackup, withoutDerived, type BackupFile } from '@/lib/backup';
 import { deleteAnnotation, saveAnnotation } from '@/lib/db/annotations';
 import type { AnnotationRecord } from '@/lib/model/records';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 import { searchNotes } from '@/lib/db/search';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { deleteAnnotation, saveAnnotation } from '@/lib/db/annotations';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 import { studyRecordFromDb } from '@/lib/export/from-db';
 import { SEED_TEXT, SEED_TITLE, seedAnalysisResult } from './fixture';
 

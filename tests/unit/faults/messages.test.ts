@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 import { badgeText, checkSender, createDbHandlers, EXTENSION_PAGE_ONLY, type DbHandlers } from '@/lib/protocol/handlers';
 import { CommandSchema, MAX_NOTE_CHARS, MAX_REPORTED_NOTES, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { draft } from './drafts';

@@ -5,7 +5,7 @@ import { FormulationList } from '@/components/notebook/FormulationList';
 import { Filters } from '@/components/notebook/Filters';
 import { NOTE_ROW_PX, NoteList } from '@/components/notebook/NoteList';
 import { NotebookView, type NotebookViewProps } from '@/components/notebook/NotebookView';
-import type { NoteRow } from '@/lib/db/notebook';
+import type { NoteRow } from '@/lib/model/notebook';
 
 afterEach(cleanup);
 

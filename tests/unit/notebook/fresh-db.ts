@@ -1,6 +1,7 @@
 /** Fresh databases on fake-indexeddb for the notebook tests, closed and deleted after each test. */
 import { afterEach } from 'vitest';
-import { openDb, type YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
+import { openDb } from '@/lib/db/schema';
 
 /** Returns a factory of fresh databases (optionally under a given name, e.g. one a test made at v2). */
 export function freshDatabases(): (name?: string) => YanduDb {

@@ -5,12 +5,13 @@
 import { describe, expect, test } from 'vitest';
 import { BackupError } from '@/lib/backup';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/db/annotations';
-import { findNotes, OWN_NOTES } from '@/lib/db/search';
+import { findNotes } from '@/lib/db/search';
+import { OWN_NOTES } from '@/lib/model/notebook';
 import type { AnnotationRecord, NoteAuthor } from '@/lib/model/records';
-import type { YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
 import { freshDatabases } from '../notebook/fresh-db';
 import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';
-import { studyRecordOf } from '@/lib/db/notebook';
+import { studyRecordOf } from '@/lib/notebook/study-record';
 import { layoutRecord } from '@/lib/export/layout';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 import { packNoteAction, parseStudyPack, STUDY_PACK_FORMAT, type PackNote } from '@/lib/sync/study-pack';
