@@ -17,8 +17,3 @@ export function saveFile(file: ExportedFile): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }
-
-/** The reader's message for a failure. */
-export function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -23,7 +23,8 @@ import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';
 import { memberLabel } from '@/lib/export/layout';
 import { currentMember, knownMembersItem, rememberMember } from '@/lib/sync/member';
 import { studyPackFile } from '@/lib/sync/study-pack';
-import { reason, saveFile } from './download';
+import { explainFailure } from '@/lib/explain';
+import { saveFile } from './download';
 import { ArticleOpened, fullTextFile } from './fulltext';
 
 /** Rows read per request. */
@@ -109,7 +110,7 @@ function App(): JSX.Element {
           if (live) (setFormulations(list), setFormulationTotal(total));
         }
       } catch (e) {
-        if (live) setError(`读取失败：${reason(e)}`);
+        if (live) setError(`读取失败：${explainFailure(e)}`);
       }
     };
     void run();
@@ -178,7 +179,7 @@ function App(): JSX.Element {
       saveFile(file);
       setStatus(`已导出：${file.filename}`);
     } catch (e) {
-      setError(`导出失败：${reason(e)}`);
+      setError(`导出失败：${explainFailure(e)}`);
     }
   };
 
@@ -196,7 +197,7 @@ function App(): JSX.Element {
       setStatus(`已导出：${file.filename}`);
     } catch (e) {
       if (e instanceof ArticleOpened) setStatus(e.message);
-      else setError(`导出失败：${reason(e)}`);
+      else setError(`导出失败：${explainFailure(e)}`);
     }
   };
 
@@ -259,7 +260,7 @@ function App(): JSX.Element {
           setStatus(`已删除 ${deleted.length} 条笔记，30 天内可恢复。`);
           setRevision(revision + 1);
         } catch (e) {
-          setError(`删除失败：${reason(e)}`);
+          setError(`删除失败：${explainFailure(e)}`);
         }
       }}
       onUndo={
@@ -282,7 +283,7 @@ function App(): JSX.Element {
           saveFile(file);
           setStatus(`已导出学习包：${file.filename}${me.name ? '' : '（尚未在设置中填写姓名，学习包未署名）'}`);
         } catch (e) {
-          setError(`导出学习包失败：${reason(e)}`);
+          setError(`导出学习包失败：${explainFailure(e)}`);
         }
       }}
       onImportStudyPack={async (file) => {
@@ -296,7 +297,7 @@ function App(): JSX.Element {
           setRevision(revision + 1);
         } catch (e) {
           setStatus(null);
-          setError(`导入学习包失败：${reason(e)}`);
+          setError(`导入学习包失败：${explainFailure(e)}`);
         }
       }}
       members={members}
@@ -306,7 +307,7 @@ function App(): JSX.Element {
           saveFile(file);
           setStatus(`已备份：${file.filename}`);
         } catch (e) {
-          setError(`备份失败：${reason(e)}`);
+          setError(`备份失败：${explainFailure(e)}`);
         }
       }}
       onImport={async (file) => {
@@ -332,7 +333,7 @@ function App(): JSX.Element {
             setStatus('已取消导入，现有数据未作任何更改。');
           } else {
             setStatus(null);
-            setError(`导入失败：${reason(e)}`);
+            setError(`导入失败：${explainFailure(e)}`);
           }
         } finally {
           setImporting(null);

@@ -26,7 +26,8 @@ import { memberItem, saveMemberNames } from '@/lib/sync/member';
 import { NEVER_SYNCED, statusLine, syncConfigItem, syncRequestItem, syncStatusItem, type SyncConfig } from '@/lib/sync/settings';
 import { folderUrl, originPattern } from '@/lib/sync/webdav';
 import { formatTime } from '@/lib/sync/time';
-import { reason as describeError, saveFile } from '../notebook/download';
+import { explainFailure } from '@/lib/explain';
+import { saveFile } from '../notebook/download';
 
 /** The toolbar button's command has no description of its own in the manifest. */
 const ACTION_COMMAND_DESCRIPTION = '打开研读弹窗（工具栏按钮）';
@@ -122,7 +123,7 @@ function App(): JSX.Element {
         await customSitesItem.setValue([...(await customSitesItem.getValue()), site]);
         setSitesMessage(`已添加 ${site}，打开该网站的文章时研读会自动运行。`);
       },
-      (error: unknown) => setSitesMessage(`无法添加 ${site}：${describeError(error)}`),
+      (error: unknown) => setSitesMessage(`无法添加 ${site}：${explainFailure(error)}`),
     );
   };
 
@@ -134,12 +135,12 @@ function App(): JSX.Element {
         console.warn('[研读] 无法撤销网站权限', site, error);
       });
       setSitesMessage(`已移除 ${site}。`);
-    })().catch((error: unknown) => setSitesMessage(`无法移除 ${site}：${describeError(error)}`));
+    })().catch((error: unknown) => setSitesMessage(`无法移除 ${site}：${explainFailure(error)}`));
   };
 
   const grantOfficial = (): void => {
     browser.permissions.request({ origins: OFFICIAL_SITE_MATCHES }).then(setOfficialGranted, (error: unknown) => {
-      setSitesMessage(`无法获得权限：${describeError(error)}`);
+      setSitesMessage(`无法获得权限：${explainFailure(error)}`);
     });
   };
 
@@ -161,7 +162,7 @@ function App(): JSX.Element {
     try {
       origin = originPattern(folderUrl(url));
     } catch (error) {
-      setSyncMessage(describeError(error));
+      setSyncMessage(explainFailure(error));
       return;
     }
     const secret = password || syncConfig.password;
@@ -181,7 +182,7 @@ function App(): JSX.Element {
         setSyncConfig(next);
         setSyncMessage('同步已开启，正在进行第一次同步…');
       },
-      (error: unknown) => setSyncMessage(`无法开启同步：${describeError(error)}`),
+      (error: unknown) => setSyncMessage(`无法开启同步：${explainFailure(error)}`),
     );
   };
 
@@ -192,7 +193,7 @@ function App(): JSX.Element {
       setSyncConfig(next);
       await browser.permissions.remove({ origins: [originPattern(next.url)] }).catch(() => undefined);
       setSyncMessage('同步已关闭；本机笔记保持不变。');
-    })().catch((error: unknown) => setSyncMessage(`无法关闭同步：${describeError(error)}`));
+    })().catch((error: unknown) => setSyncMessage(`无法关闭同步：${explainFailure(error)}`));
   };
 
   const runExport = (): void => {
@@ -203,7 +204,7 @@ function App(): JSX.Element {
         saveFile(file);
         setStorageMessage(`已导出备份 ${file.filename}。`);
       })
-      .catch((error: unknown) => setStorageMessage(`导出失败：${describeError(error)}`))
+      .catch((error: unknown) => setStorageMessage(`导出失败：${explainFailure(error)}`))
       .finally(() => setBusy(false));
   };
 
@@ -215,7 +216,7 @@ function App(): JSX.Element {
         setStorageMessage(`导入完成：新增 ${summary.added} 条，更新 ${summary.updated} 条，跳过重复 ${summary.skipped} 条。`);
         refreshUsage();
       })
-      .catch((error: unknown) => setStorageMessage(`导入失败，已有数据未改动：${describeError(error)}`))
+      .catch((error: unknown) => setStorageMessage(`导入失败，已有数据未改动：${explainFailure(error)}`))
       .finally(() => setBusy(false));
   };
 
@@ -230,7 +231,7 @@ function App(): JSX.Element {
           setMember({ name, branch });
           saveMemberNames(name, branch).then(
             () => setMemberMessage('已保存。'),
-            (error: unknown) => setMemberMessage(`保存失败：${describeError(error)}`),
+            (error: unknown) => setMemberMessage(`保存失败：${explainFailure(error)}`),
           );
         }}
       />

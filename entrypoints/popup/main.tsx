@@ -10,6 +10,7 @@ import { popupSnapshot, queryNotes } from '@/lib/db/notebook';
 import type { NoteRow } from '@/lib/model/notebook';
 import type { AnnotationWithArticle } from '@/lib/model/records';
 import { openDb } from '@/lib/db/schema';
+import { explainFailure } from '@/lib/explain';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
 
@@ -25,10 +26,6 @@ let data: PopupData = { page: null, recent: null, error: null };
 function show(patch: Partial<PopupData>): void {
   data = { ...data, ...patch };
   render(<PopupView {...data} />, app);
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function flat(rows: readonly NoteRow[]): AnnotationWithArticle[] {
@@ -49,7 +46,7 @@ async function analyseTab(tabId: number): Promise<void> {
     await sendMessage('runReaderOnTab', { tabId });
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   } catch (error) {
-    show({ error: `无法分析本页：${reason(error)}` });
+    show({ error: `无法分析本页：${explainFailure(error)}` });
   }
 }
 
@@ -67,7 +64,7 @@ async function exportPage(articleKey: string): Promise<void> {
     saveFile(file);
     show({ status: `已导出：${file.filename}` });
   } catch (error) {
-    show({ error: `导出失败：${reason(error)}` });
+    show({ error: `导出失败：${explainFailure(error)}` });
   }
 }
 
@@ -104,7 +101,7 @@ async function search(query: string): Promise<void> {
     const { rows } = await queryNotes(db, { query }, 'relevance', 0, RESULT_LIMIT);
     if (run === searchRun) show({ results: flat(rows) });
   } catch (error) {
-    show({ error: `搜索失败：${reason(error)}` });
+    show({ error: `搜索失败：${explainFailure(error)}` });
   }
 }
 
@@ -129,7 +126,7 @@ async function load(): Promise<void> {
     });
     void showSyncProblem().catch(() => undefined);
   } catch (error) {
-    show({ page: [], recent: [], error: `读取标注失败：${reason(error)}` });
+    show({ page: [], recent: [], error: `读取标注失败：${explainFailure(error)}` });
   }
 }
 

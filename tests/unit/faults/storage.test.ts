@@ -6,7 +6,7 @@
  */
 import { Dexie, type DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { requestFailureMessage, STORAGE_MARK, STORAGE_MESSAGES, storageMessage } from '@/lib/db/errors';
+import { requestFailureMessage, STORAGE_MARK, STORAGE_MESSAGES, storageMessage } from '@/lib/explain';
 import type { YanduDb } from '@/lib/db/database';
 import { openDb } from '@/lib/db/schema';
 import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
