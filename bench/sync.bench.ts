@@ -8,7 +8,8 @@
 import 'fake-indexeddb/auto';
 import { saveAnnotation } from '../lib/db/annotations';
 import type { AnnotationRecord, ArticleRecord } from '../lib/model/records';
-import { openDb, type YanduDb } from '../lib/db/schema';
+import type { YanduDb } from '../lib/db/database';
+import { openDb } from '../lib/db/schema';
 import { syncOnce, type SyncCursor } from '../lib/sync/engine';
 import { DavClient, type Fetch } from '../lib/sync/webdav';
 import { DAV_PASSWORD, DAV_USER, startDavServer } from '../tests/support/webdav-server';

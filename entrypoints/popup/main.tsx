@@ -81,7 +81,7 @@ async function studyPackPage(articleKey: string): Promise<void> {
     saveFile(file);
     show({ status: `已导出学习包：${file.filename}` });
   } catch (error) {
-    show({ error: `导出学习包失败：${reason(error)}` });
+    show({ error: `导出学习包失败：${explainFailure(error)}` });
   }
 }
 

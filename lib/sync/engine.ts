@@ -10,7 +10,7 @@
 import { MERGE_RULES, type BackupRecord } from '../backup/merge';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import { withoutBookkeeping as withoutDerived } from '../db/search-store';
-import type { YanduDb } from '../db/schema';
+import type { YanduDb } from '../db/database';
 import {
   batchName,
   CHANGES_FORMAT,

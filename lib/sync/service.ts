@@ -6,7 +6,7 @@
  * and granted access to that one origin. Browser APIs come in as arguments.
  */
 import { Dexie } from 'dexie';
-import type { YanduDb } from '../db/schema';
+import type { YanduDb } from '../db/database';
 import { randomUuid } from '../uuid';
 import { syncOnce, type SyncCursor } from './engine';
 import { NEVER_SYNCED, syncConfigItem, syncCursorItem, syncRequestItem, syncStatusItem, type SyncStatus } from './settings';

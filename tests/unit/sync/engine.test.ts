@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '@/lib/db/annotations';
-import type { YanduDb } from '@/lib/db/schema';
+import type { YanduDb } from '@/lib/db/database';
 import { CONFLICT_TAG } from '@/lib/sync/changes';
 import { CHUNK_NOTES, syncOnce, type SyncCursor } from '@/lib/sync/engine';
 import { DavClient, SyncError, type Fetch } from '@/lib/sync/webdav';
