@@ -36,6 +36,9 @@ export default defineConfig({
   publicDir: 'public',
   // MV3 for Firefox too (128+ supports it), so both builds share one manifest shape.
   manifestVersion: 3,
+  // `npm run zip`: the three packages to install by hand, named with the version and the build
+  // (yandu-0.1.0-chrome-mv3.zip, yandu-0.1.0-chrome-mv2.zip for Chromium 64–87, yandu-0.1.0-firefox-mv3.zip).
+  zip: { artifactTemplate: 'yandu-{{version}}-{{browser}}-{{manifestVersion}}.zip', zipSources: false },
   manifest: ({ mode, manifestVersion, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -6,6 +6,7 @@ import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/sche
 import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
 import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
+import { welcomeOnInstalled } from '@/lib/welcome';
 import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-api';
 
 /** `browser` as lib/extension-api.ts reads it: MV3 `action`/`scripting`, or MV2 `browserAction`/`tabs.executeScript`. */
@@ -37,6 +38,8 @@ export default defineBackground({
       { scripting: scriptingApi(extensionApi) as BackgroundApi['scripting'], permissions: browser.permissions, runtime: browser.runtime, tabs: browser.tabs },
       OFFICIAL_SITE_MATCHES,
     );
+    // First install only (not an update of 研读 or of the browser): the welcome page.
+    browser.runtime.onInstalled.addListener(welcomeOnInstalled((path) => browser.tabs.create({ url: browser.runtime.getURL(path) })));
     // Each start: ask to keep our storage (the answer shows in settings) and drop deletions past their 30 days.
     void requestPersistence(db, navigator.storage).catch((error: unknown) => console.warn('[研读] 持久存储请求失败', error));
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));

@@ -7,6 +7,7 @@
 import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ExportSection } from '@/components/options/ExportSection';
+import { LegacySection } from '@/components/options/LegacySection';
 import { MarksSection } from '@/components/options/MarksSection';
 import { MemberSection } from '@/components/options/MemberSection';
 import { SyncSection } from '@/components/options/SyncSection';
@@ -223,6 +224,7 @@ function App(): JSX.Element {
   return (
     <main>
       <h1>研读 · 设置</h1>
+      {browser.runtime.getManifest().manifest_version === 2 ? <LegacySection /> : null}
       <MemberSection
         name={member.name}
         branch={member.branch}
