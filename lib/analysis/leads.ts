@@ -91,11 +91,27 @@ interface Opening {
   heading: boolean;
   /** The line begins with a dash (——八项规定影响深远。). */
   dashed: boolean;
+  /** Heading markup around the line: '#', '##', … or '**' (bold); '' for none. */
+  markup: string;
+  /** Index of the paragraph. */
+  index: number;
   /** The paragraph goes on after the opening sentence. */
   continues: boolean;
 }
 
-function openingOf(text: string, start: number, end: number): Opening | null {
+/** End marks that a heading line may keep. */
+const QUESTION_OR_CRY = new Set([...'？?！!']);
+
+/** Whether text[from, end) holds only heading closers (Markdown bold, spaces). */
+function onlyClosersAfter(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (!CLOSERS.has(text.charAt(i))) return false;
+  return true;
+}
+
+/** Heading markup at a line's start: Markdown # marks or bold. */
+const MARKUP = /#+|\*\*/y;
+
+function openingOf(text: string, start: number, end: number, index: number): Opening | null {
   OPENERS.lastIndex = start;
   const s = Math.min(end, start + OPENERS.exec(text)![0].length);
   const dashed = s > start && text.slice(start, s).includes('—');
@@ -104,16 +120,21 @@ function openingOf(text: string, start: number, end: number): Opening | null {
   const stop = Math.min(limit, s + OPENING_SENTENCE.exec(text)![0].length);
   let sentenceEnd: number;
   let heading = false;
-  if (stop < limit) sentenceEnd = stop;
+  if (stop < limit && QUESTION_OR_CRY.has(text.charAt(stop)) && onlyClosersAfter(text, stop + 1, end)) {
+    sentenceEnd = stop + 1; // a question or a cry on a line of its own is a heading (为何建？)
+    heading = true;
+  } else if (stop < limit) sentenceEnd = stop;
   else if (limit === end) {
     sentenceEnd = end;
     while (sentenceEnd > s && CLOSERS.has(text.charAt(sentenceEnd - 1))) sentenceEnd--;
     heading = true;
   } else return null;
   const sentence = text.slice(s, sentenceEnd);
-  if (sentence.length < MIN_LEAD_CHARS || text.charAt(start) === '#' || ENUMERATED.test(sentence)) return null;
+  if (sentence.length < MIN_LEAD_CHARS || ENUMERATED.test(sentence)) return null;
   const continues = !heading && end - sentenceEnd > MIN_CONTINUATION;
-  return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed, continues };
+  MARKUP.lastIndex = start;
+  const markup = MARKUP.test(text) ? text.slice(start, MARKUP.lastIndex) : '';
+  return { start: s, end: heading ? sentenceEnd : sentenceEnd + 1, sentence, heading, dashed, continues, markup, index };
 }
 
 function isBalancedPair(parts: readonly string[]): boolean {
@@ -126,10 +147,102 @@ function isBalancedPair(parts: readonly string[]): boolean {
 }
 
 function minimumGroup(key: string): number {
-  if (key === 'heading') return MIN_HEADING_GROUP;
+  if (key.startsWith('heading') || key.startsWith('m:')) return MIN_HEADING_GROUP;
   if (key === 'dash') return MIN_DASH_GROUP;
   return MIN_FRAME_GROUP;
 }
+
+/**
+ * Groups made by a shape alone, without shared words: couplets, plain short
+ * lines, short topic sentences. Such a group is a series only where its
+ * members follow one another (RUN_GAP); scattered couplets are an author's
+ * style, not an outline.
+ */
+const SHAPE_ONLY = new Set(['couplet', 'plain', 'topic']);
+/** Most paragraphs between two members of one run (a body paragraph or two under each lead). */
+const RUN_GAP = 3;
+
+/** Splits members (in text order) into runs whose neighbours are at most RUN_GAP paragraphs apart. */
+function runs(members: readonly Opening[]): Opening[][] {
+  const result: Opening[][] = [];
+  for (const o of members) {
+    const current = result[result.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last && o.index - last.index <= RUN_GAP) current.push(o);
+    else result.push([o]);
+  }
+  return result;
+}
+
+/** Longest subhead line (a heading of its own: 汇思聚智展风采, 为何建？). */
+const MAX_SUBHEAD_CHARS = 20;
+/**
+ * Lines that are no subheads although they stand alone: a label with a colon
+ * (时间：, 来源：), a date, a time, a source or a byline, a figure caption.
+ */
+const NOT_A_SUBHEAD = /[：:|\d]|^(?:记者|通讯员|编辑|责编|来源|作者|摄影?|图|据)/;
+
+/** Whether paragraph i is followed by body text (a paragraph longer than a heading). */
+function followedByBody(text: string, paras: readonly Paragraph[], i: number): boolean {
+  const next = paras[i + 1];
+  return next !== undefined && next.end - next.start > MAX_LEAD_CHARS && !endsOpen(text, next);
+}
+
+/** Shortest and longest opening sentence that states a paragraph's topic (实施更加积极的财政政策。). */
+const TOPIC_MIN = 6;
+const TOPIC_MAX = 16;
+/** A topic sentence is one clause of words: no comma, no digits, no quotes of speech. */
+const TOPIC_SENTENCE = /^[\u4e00-\u9fff“”‘’「」]+$/;
+
+/** Whether an opening sentence is a short topic sentence ending in 。 with body text after it. */
+function isTopicSentence(o: Opening): boolean {
+  return o.sentence.length >= TOPIC_MIN && o.sentence.length <= TOPIC_MAX && TOPIC_SENTENCE.test(o.sentence);
+}
+
+/** Longest opening clause that makes a frame by itself (这一年里，/ 到2035年，/ 向前行，). */
+const MAX_FRAME_CLAUSE = 10;
+const MIN_FRAME_CLAUSE = 3;
+/**
+ * Opening clauses that repeat but frame nothing: the date, time or place of an
+ * event (5月12日上午，), a source (据…, 记者…), a connective (同时，此外，), a
+ * speaker's turn (…表示，…指出，), a narration in order (第一组…, 第二位…).
+ */
+const NOT_A_FRAME =
+  /^(?:据|记者|同时|此外|另外|而且|但是|因此|所以|然而|其中|随后|之后|此前|目前|当前|近年来|近日|日前|今年|去年|当天|当日|上午|下午|晚上|其次|最后|首先|对此|为此|总之|比如|例如)|^\d{1,2}月|[日晚时]$|(?:说|表示|指出|强调|认为|介绍|称|提出|谈到|坦言|回忆)$|第[一二三四五六七八九十\d]+[组位个名批轮次天期届]/;
+
+/** A paragraph's opening clause, read at its start: words up to a comma, at most MAX_FRAME_CLAUSE characters. */
+const FRAME_CLAUSE = new RegExp(`[^，,：:；;。！？!?\\n]{${MIN_FRAME_CLAUSE},${MAX_FRAME_CLAUSE}}(?=[，,])`, 'y');
+/** A framed lead is marked to its sentence's end, or to its last clause break within this many characters. */
+const MAX_FRAMED_LEAD_CHARS = 40;
+/** The opening sentence, up to MAX_FRAMED_LEAD_CHARS, read after the clause. */
+const FRAMED_SENTENCE = new RegExp(`[^。！？!?；;]{0,${MAX_FRAMED_LEAD_CHARS}}`, 'y');
+
+/**
+ * A paragraph whose opening clause may be a frame shared with others (这一年里，有… /
+ * 到2035年，… / 向前行，让我们…): the clause (digits folded, so 到2020年 and
+ * 到2035年 are one frame) and the span to mark, or null. Read however long
+ * the opening sentence runs; the paragraph must go on after it.
+ */
+function framedOpening(text: string, start: number, end: number): { clause: string; start: number; end: number } | null {
+  OPENERS.lastIndex = start;
+  const s = start + OPENERS.exec(text)![0].length;
+  FRAME_CLAUSE.lastIndex = s;
+  const m = FRAME_CLAUSE.exec(text);
+  if (!m || m.index !== s || end - s <= m[0].length + MIN_CONTINUATION) return null;
+  const clause = m[0];
+  if (NOT_A_FRAME.test(clause) || ENUMERATED.test(clause) || !WORDS_OR_YEAR.test(clause)) return null;
+  FRAMED_SENTENCE.lastIndex = s;
+  let stop = Math.min(end, s + FRAMED_SENTENCE.exec(text)![0].length);
+  if (stop < end && stop - s < MAX_FRAMED_LEAD_CHARS) stop++;
+  else {
+    const lastBreak = Math.max(text.lastIndexOf('，', stop - 1), text.lastIndexOf(',', stop - 1));
+    if (lastBreak > s + clause.length) stop = lastBreak;
+  }
+  return { clause: clause.replace(/\d/g, '0'), start: s, end: stop };
+}
+
+/** A frame clause is words, with at most a year in it (到2035年): no dates, times or figures of an event. */
+const WORDS_OR_YEAR = /^[\u4e00-\u9fff“”‘’]*(?:\d{4}年[\u4e00-\u9fff]*)?$/;
 
 function similarLengths(members: readonly Opening[]): boolean {
   let min = Number.POSITIVE_INFINITY;
@@ -188,28 +301,52 @@ export function findLeads(src: Source, directives: readonly DetectedItem[]): Det
   const { folded: text, original, paras } = src;
   const directiveStarts = new Set(directives.map((d) => d.start));
   const groups = new Map<string, Opening[]>();
+  const framed = new Map<string, { start: number; end: number }[]>();
   for (let i = 0; i < paras.length; i++) {
     const para = paras[i]!;
     if (wrapped(text, paras, i)) continue;
-    const o = openingOf(text, para.start, para.end);
+    const f = framedOpening(text, para.start, para.end);
+    if (f && !directiveStarts.has(f.start)) framed.set(f.clause, [...(framed.get(f.clause) ?? []), f]);
+    const o = openingOf(text, para.start, para.end, i);
     if (!o || directiveStarts.has(o.start)) continue;
+    const subhead = o.heading && !NOT_A_SUBHEAD.test(o.sentence) && followedByBody(text, paras, i);
     const parts = o.sentence.split(CLAUSE_BREAK);
     const balanced = isBalancedPair(parts);
-    if (o.heading && balanced) addTo(groups, 'heading', o);
+    if (o.heading && balanced) addTo(groups, `heading${o.markup}`, o);
+    // Subheads: short lines of their own over a body paragraph, marked up alike (**…**, ### …) or plain.
+    if (subhead && o.sentence.length <= MAX_SUBHEAD_CHARS) addTo(groups, o.markup ? `m:${o.markup}` : 'plain', o);
     if (!o.continues) continue;
     if (balanced) addTo(groups, 'couplet', o);
+    if (isTopicSentence(o)) addTo(groups, 'topic', o);
     if (o.dashed) addTo(groups, 'dash', o);
     addTo(groups, `p:${parts.length}:${o.sentence.slice(0, PREFIX_CHARS)}`, o);
     if (o.sentence.length > SUFFIX_CHARS) addTo(groups, `s:${o.sentence.slice(-SUFFIX_CHARS)}`, o);
   }
   const leads = new Set<Opening>();
+  const shaped: Opening[][] = [];
   for (const [key, members] of groups) {
+    if (SHAPE_ONLY.has(key)) {
+      // A shape alone makes a series only where its members follow one another.
+      for (const run of runs(members)) if (run.length >= minimumGroup(key) && (key !== 'plain' || similarLengths(run))) shaped.push(run);
+      continue;
+    }
     if (members.length < minimumGroup(key)) continue;
     if (key.startsWith('p:') && !similarLengths(members)) continue;
     for (const o of members) leads.add(o);
   }
+  // Leads are the outline's top level: a run found by shape alone inside the section of a series found otherwise is a level below.
+  const top = [...leads].map((o) => o.index);
+  for (const run of shaped) {
+    const inside = top.some((i) => i < run[0]!.index) && top.some((i) => i > run[run.length - 1]!.index);
+    if (!inside) for (const o of run) leads.add(o);
+  }
   const spans: { start: number; end: number }[] = [...leads];
   const taken = new Set(spans.map((o) => o.start));
+  for (const members of framed.values()) {
+    if (members.length < MIN_FRAME_GROUP) continue;
+    for (const f of members) if (!taken.has(f.start)) spans.push(f);
+    for (const f of members) taken.add(f.start);
+  }
   for (const o of modalLeads(src, directiveStarts)) if (!taken.has(o.start)) spans.push(o);
   return spans.map((o) => ({
     kind: 'lead',
