@@ -1,15 +1,14 @@
 /**
- * Binds the reader's own highlights and notes to the page: selection (or a
- * clicked automatic mark) → toolbar → 划线 / 批注 / 复制引用; a click on an own
- * mark opens its note; hover shows it; delete with undo; keyboard commands.
- * What each event does to the state is lib/reader/notes-model.ts's (pure);
- * this file reads the DOM, sends messages to the background, draws marks, and
- * puts the state into one signal. The editor and the note under the pointer
- * show in the note frame (note-frame-host.ts), never in the page's DOM.
+ * The reader's own highlights and notes on the page: selection (or a clicked
+ * automatic mark) → toolbar → 划线 / 批注 / 复制引用; a click on an own mark
+ * opens its note; hover shows it; delete with undo; keyboard commands. Talks to
+ * the background by messages and draws with lib/highlight; the UI state lives
+ * in one signal rendered by components/NotesLayer.
  */
 import type { Signal } from '@preact/signals';
-import type { NotesLayerActions } from '@/components/NotesLayer';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { NotesLayerState } from '@/components/NotesLayer';
+import type { NoteInput } from '@/components/NoteEditor';
 import { matchAnchor } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
 import { formatCitation, formatDate } from '@/lib/citation';
@@ -20,18 +19,18 @@ import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import type { HighlightColor } from '@/lib/model/colors';
-import type { FrameHandlers, NoteInput } from '@/lib/reader/note-frame-protocol';
-import * as model from '@/lib/reader/notes-model';
 import { randomUuid } from '@/lib/uuid';
+import type { HighlightColor } from '@/lib/model/colors';
 import { marksOfNote, pageNotes, pageQuery } from './notes-state';
-import { itemSpan, selectedSpan, type TargetSpan } from './selection';
+import { boxPlace, itemSpan, selectedSpan, toolbarPlace, type TargetSpan } from './selection';
 
+/** The note editor's size, for placing it inside the viewport. */
+const EDITOR_WIDTH_PX = 340;
+const EDITOR_HEIGHT_PX = 300;
 /** How long the 已删除 · 撤销 notice stays. */
 const TOAST_MS = 10_000;
-/** How long 已复制引用 shows on the toolbar. */
+/** How long 已复制 shows on the toolbar. */
 const COPIED_MS = 1_500;
-const COPIED = '已复制引用';
 
 /** The article the notes belong to, as the reader read it (lib/extract): 复制引用 cites these. */
 export interface PageIdentity {
@@ -45,35 +44,54 @@ export interface PageIdentity {
   published: string | null;
 }
 
-
-function viewport(): model.Viewport {
-  return { width: window.innerWidth, height: window.innerHeight };
+/** What the layer's buttons call. */
+export interface NotesActions {
+  highlight: (color: HighlightColor) => void;
+  note: () => void;
+  copy: () => void;
+  save: (input: NoteInput) => void;
+  cancel: () => void;
+  remove: () => void;
+  undo: () => void;
 }
 
-/** The saved note of an own mark under `element`, with the mark. */
-function ownNoteAt(element: Element | null): { mark: Element; record: AnnotationRecord } | null {
-  const mark = element?.closest('yd-mark[data-annotation]');
-  const record = mark && pageNotes.value.find((n) => n.record.id === mark.getAttribute('data-annotation'))?.record;
-  return mark && record ? { mark, record } : null;
-}
-
-/** Wires the notes to the page and returns what the toolbar and the floating note frame call. */
 export function createNotesController(
   ctx: ContentScriptContext,
   map: TextMap,
   page: PageIdentity,
-  state: Signal<model.NotesState>,
-): { toolbar: NotesLayerActions; frame: FrameHandlers } {
-  const apply = (next: model.NotesState): void => {
-    state.value = next;
-  };
-  const step = <A extends unknown[]>(transition: (s: model.NotesState, ...args: A) => model.NotesState, ...args: A): void =>
-    apply(transition(state.value, ...args));
+  state: Signal<NotesLayerState>,
+): NotesActions {
+  /** The span the toolbar acts on. */
+  let target: TargetSpan | null = null;
+  /** The toolbar stands for a clicked automatic mark, not a selection: a collapsed selection does not hide it. */
+  let pinned = false;
+  /** The note the editor edits (null: a new note on `editorSpan`). */
+  let editing: AnnotationRecord | null = null;
+  let editorSpan: TargetSpan | null = null;
+  /** The last deleted note and where it stood, for 撤销. */
+  let lastDeleted: AnnotationRecord | null = null;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts editor openings (crypto.randomUUID is missing on http pages, which are not secure contexts). */
+  let openings = 0;
+
+  const set = (patch: Partial<NotesLayerState>): void => {
+    state.value = { ...state.value, ...patch };
+  };
+  const setToolbar = (patch: Partial<NotesLayerState['toolbar']>): void => set({ toolbar: { ...state.value.toolbar, ...patch } });
+  const hideToolbar = (): void => {
+    target = null;
+    pinned = false;
+    set({ toolbar: { at: null, message: null, busy: false } });
+  };
+  const showToolbarFor = (span: TargetSpan, forMark = false): void => {
+    target = span;
+    pinned = forMark;
+    set({ toolbar: { at: toolbarPlace(span.rect), message: null, busy: false }, peek: null });
+  };
   const showToast = (text: string, canUndo: boolean): void => {
     clearTimeout(toastTimer);
-    step(model.toastSays, text, canUndo);
-    toastTimer = setTimeout(() => step(model.toastGone), TOAST_MS);
+    set({ toast: { text, canUndo } });
+    toastTimer = setTimeout(() => set({ toast: null }), TOAST_MS);
   };
 
   const draw = (record: AnnotationRecord, start: number, end: number): void => {
@@ -100,80 +118,111 @@ export function createNotesController(
   };
 
   const highlight = async (color: HighlightColor): Promise<void> => {
-    const span = state.value.target;
+    const span = target;
     if (!span) return;
-    step(model.toolbarBusy, color);
+    set({ color });
+    setToolbar({ busy: true, message: null });
     try {
       await saveNew(span, { note: '', tags: [], color });
       window.getSelection()?.removeAllRanges();
-      step(model.hideToolbar);
+      hideToolbar();
     } catch (error) {
-      step(model.toolbarSays, `保存失败：${explainFailure(error)}`);
+      setToolbar({ busy: false, message: `保存失败：${explainFailure(error)}` });
     }
   };
 
-  const askTags = (): void => {
-    sendMessage('listTags', undefined).then((tags) => step(model.tagsKnown, tags), () => undefined);
+  const openEditor = (quote: string, rect: DOMRect, initial: NoteInput, existing: boolean): void => {
+    set({
+      editor: { key: String(++openings), at: boxPlace(rect, EDITOR_WIDTH_PX, EDITOR_HEIGHT_PX), quote, initial, existing, busy: false, error: null },
+      peek: null,
+    });
+    sendMessage('listTags', undefined).then(
+      (knownTags) => set({ knownTags }),
+      () => undefined,
+    );
   };
+
   const note = (): void => {
-    step(model.openNewNote, map.text, viewport());
-    if (state.value.editor) askTags();
+    const span = target;
+    if (!span) return;
+    editing = null;
+    editorSpan = span;
+    openEditor(map.text.slice(span.start, span.end), span.rect, { note: '', tags: [], color: state.value.color }, false);
+    hideToolbar();
+  };
+
+  const openExisting = (record: AnnotationRecord, rect: DOMRect): void => {
+    editing = record;
+    editorSpan = null;
+    hideToolbar();
+    openEditor(record.quote.exact, rect, { note: record.note, tags: record.tags, color: record.color }, true);
+  };
+
+  const closeEditor = (): void => {
+    editing = null;
+    editorSpan = null;
+    set({ editor: null });
+  };
+
+  const setEditor = (patch: Partial<NonNullable<NotesLayerState['editor']>>): void => {
+    const editor = state.value.editor;
+    if (editor) set({ editor: { ...editor, ...patch } });
   };
 
   /** After a conflict: take the other tab's version as the base, keep the reader's text in the editor. */
   const refreshAfterConflict = async (id: string): Promise<void> => {
     const current = (await sendMessage('annotationsForArticle', pageQuery())).find((r) => r.id === id);
     if (current) {
-      step(model.editorRebased, current);
+      editing = current;
       replaceRecord(current);
     }
   };
 
   const save = async (input: NoteInput): Promise<void> => {
-    const editor = state.value.editor;
-    if (!editor || editor.busy) return;
-    step(model.editorBusy);
+    setEditor({ busy: true, error: null });
     try {
-      if (editor.record) {
-        const updated = await sendMessage('updateAnnotation', { id: editor.record.id, revision: editor.record.revision, ...input });
+      if (editing) {
+        const updated = await sendMessage('updateAnnotation', { id: editing.id, revision: editing.revision, ...input });
         for (const mark of marksOfNote(updated.id)) mark.setAttribute('data-color', updated.color);
         replaceRecord(updated);
-      } else if (editor.span) {
-        await saveNew(editor.span, input);
+      } else if (editorSpan) {
+        await saveNew(editorSpan, input);
         window.getSelection()?.removeAllRanges();
       }
-      step(model.noteSaved, input.color);
+      set({ color: input.color });
+      closeEditor();
     } catch (error) {
-      const record = state.value.editor?.record;
-      if (record && isConflict(error)) await refreshAfterConflict(record.id).catch(() => undefined);
-      step(model.editorFailed, `保存失败：${explainFailure(error)}`);
+      // The editor stays open with the reader's text; only the message is new.
+      if (editing && isConflict(error)) await refreshAfterConflict(editing.id).catch(() => undefined);
+      setEditor({ busy: false, error: `保存失败：${explainFailure(error)}` });
     }
   };
 
   const remove = async (): Promise<void> => {
-    const record = state.value.editor?.record;
+    const record = editing;
     if (!record) return;
-    step(model.editorBusy);
+    setEditor({ busy: true, error: null });
     try {
       const deleted = await sendMessage('deleteAnnotation', { id: record.id });
       unwrapMarks(map, marksOfNote(record.id));
       pageNotes.value = pageNotes.value.filter((n) => n.record.id !== record.id);
-      step(model.noteDeleted, deleted);
+      lastDeleted = deleted;
+      closeEditor();
       showToast('已删除批注', true);
     } catch (error) {
-      step(model.editorFailed, `删除失败：${explainFailure(error)}`);
+      setEditor({ busy: false, error: `删除失败：${explainFailure(error)}` });
     }
   };
 
   const undo = async (): Promise<void> => {
-    const record = state.value.lastDeleted;
+    const record = lastDeleted;
     if (!record) return;
     try {
       const restored = await sendMessage('restoreAnnotation', { id: record.id });
+      lastDeleted = null;
       const place = matchAnchor(map.text, restored);
       if (place) draw(restored, place.start, place.end);
       else pageNotes.value = [...pageNotes.value, { record: restored, place: null }];
-      step(model.noteRestored);
       showToast('已恢复批注', false);
     } catch (error) {
       showToast(`恢复失败：${explainFailure(error)}`, true);
@@ -181,7 +230,7 @@ export function createNotesController(
   };
 
   const copy = async (): Promise<void> => {
-    const span = state.value.target;
+    const span = target;
     if (!span) return;
     const text = formatCitation({
       quote: map.text.slice(span.start, span.end),
@@ -192,25 +241,26 @@ export function createNotesController(
     });
     try {
       await navigator.clipboard.writeText(text);
-      step(model.toolbarSays, COPIED);
-      setTimeout(() => state.value.toolbar.message === COPIED && step(model.toolbarSays, null), COPIED_MS);
+      setToolbar({ message: '已复制引用' });
+      setTimeout(() => state.value.toolbar.message === '已复制引用' && setToolbar({ message: null }), COPIED_MS);
     } catch (error) {
-      step(model.toolbarSays, `复制失败：${explainFailure(error)}`);
+      setToolbar({ message: `复制失败：${explainFailure(error)}` });
     }
   };
 
   // Selection → toolbar.
   const onSelectionEnd = (): void => {
     const span = selectedSpan(map);
-    if (span) step(model.showToolbar, span);
+    if (span) showToolbarFor(span);
   };
   ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionEnd, 0));
   ctx.addEventListener(document, 'keyup', (event) => {
     if (event.shiftKey || event.key === 'Shift') onSelectionEnd();
-    if (event.key === 'Escape') step(model.hideToolbar);
+    if (event.key === 'Escape') hideToolbar();
   });
   ctx.addEventListener(document, 'selectionchange', () => {
-    if (window.getSelection()?.isCollapsed) step(model.selectionCollapsed);
+    const { toolbar } = state.value;
+    if (window.getSelection()?.isCollapsed && toolbar.at && !pinned && !toolbar.busy && !toolbar.message) hideToolbar();
   });
 
   // A click on an own mark opens its note; on an automatic mark, the toolbar for that item.
@@ -218,22 +268,28 @@ export function createNotesController(
     const element = event.target instanceof Element ? event.target : null;
     // Clicks in our own UI (its shadow host) and ends of a selection are not for this.
     if (element?.tagName.toLowerCase().startsWith('yandu-') || !window.getSelection()?.isCollapsed) return;
-    const own = ownNoteAt(element);
-    if (own) {
-      step(model.openSavedNote, own.record, own.mark.getBoundingClientRect(), viewport());
-      askTags();
+    const own = element?.closest('yd-mark[data-annotation]');
+    const record = own && pageNotes.value.find((n) => n.record.id === own.getAttribute('data-annotation'))?.record;
+    if (own && record) {
+      openExisting(record, own.getBoundingClientRect());
       return;
     }
     const auto = element?.closest('yd-mark[data-kind]');
     const span = auto && itemSpan(map, auto);
-    if (span) step(model.showToolbar, span, true);
-    else if (!element?.closest('yd-mark')) step(model.hideToolbar);
+    if (span) showToolbarFor(span, true);
+    else if (!element?.closest('yd-mark')) hideToolbar();
   });
 
   // Hover over an own mark shows its note.
   ctx.addEventListener(document, 'mouseover', (event) => {
-    const own = ownNoteAt(event.target instanceof Element ? event.target : null);
-    step(model.pointerOver, own && { record: own.record, rect: own.mark.getBoundingClientRect() }, viewport());
+    const own = event.target instanceof Element ? event.target.closest('yd-mark[data-annotation]') : null;
+    const record = own && pageNotes.value.find((n) => n.record.id === own.getAttribute('data-annotation'))?.record;
+    if (!own || !record) {
+      if (state.value.peek) set({ peek: null });
+      return;
+    }
+    const text = [record.note, record.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n') || '（无批注，点击可添加）';
+    set({ peek: { at: boxPlace(own.getBoundingClientRect(), EDITOR_WIDTH_PX, 80), text } });
   });
 
   // The popup asks which article this is (a page may be reached by an address other than its canonical one).
@@ -243,17 +299,18 @@ export function createNotesController(
   onMessage('runCommand', ({ data }) => {
     const span = selectedSpan(map);
     if (!span) return;
-    step(model.showToolbar, span);
+    target = span;
     if (data.command === 'note-selection') note();
     else void highlight(state.value.color);
   });
 
   return {
-    toolbar: { highlight: (color) => void highlight(color), note, copy: () => void copy(), undo: () => void undo() },
-    frame: {
-      save: ({ input }) => void save(input),
-      cancel: () => step(model.closeEditor),
-      delete: () => void remove(),
-    },
+    highlight: (color) => void highlight(color),
+    note,
+    copy: () => void copy(),
+    save: (input) => void save(input),
+    cancel: closeEditor,
+    remove: () => void remove(),
+    undo: () => void undo(),
   };
 }
