@@ -3,6 +3,7 @@
  * pages Chromium reaches under official sites' host names (STACK.md). Used by
  * the end-to-end tests and by `npm run demo`.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,32 +106,28 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
-export async function launchWithExtension(port: number, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'yandu-profile-'));
-  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
+/** Chromium's switches for a test browser with `extensionDir` loaded, every host name reaching the server on `port`. */
+function extensionArgs(port: number, extensionDir: string): string[] {
   // Every host name reaches the local server: pages open under their real sites' names,
   // and nothing a page links to leaves the machine.
   // 127.0.0.1 itself is left alone: local test servers of their own (the WebDAV server of the sync tests) listen there.
   const rules = `MAP * 127.0.0.1:${port}, EXCLUDE 127.0.0.1`;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: options.headless ?? true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${rules}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${rules}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
+/** The ExtensionBrowser of a launched `context`, once the extension's service worker runs. */
+async function withExtension(context: BrowserContext, close: () => Promise<void>): Promise<ExtensionBrowser> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -141,11 +138,55 @@ export async function launchWithExtension(port: number, options: LaunchOptions =
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close,
   };
+}
+
+export async function launchWithExtension(port: number, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'yandu-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    args: extensionArgs(port, options.extensionDir ?? E2E_EXTENSION_DIR),
+  });
+  return withExtension(context, async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Like launchWithExtension, but tabs are hidden and shown as in a reader's browser: a tab behind another one in
+ * its window has `document.visibilityState` 'hidden'. Playwright's own launch turns on focus emulation for every
+ * page (CDP Emulation.setFocusEmulationEnabled), which keeps each page visible even behind another tab; here
+ * Chromium is started on its own and Playwright attaches over CDP with `noDefaults`, which leaves that off.
+ * Pages opened with `context.newPage()` open as tabs of one window, the newest in front; `page.bringToFront()`
+ * shows a tab again.
+ */
+export async function launchWithRealVisibility(port: number, extensionDir: string = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'yandu-profile-'));
+  const args = ['--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,900', '--lang=zh-CN', ...extensionArgs(port, extensionDir), 'about:blank'];
+  const chrome = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => chrome.once('exit', resolve));
+  let said = '';
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    chrome.stderr!.on('data', (chunk: Buffer) => {
+      if (said.length < 100_000) said += chunk.toString();
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(said);
+      if (found) resolve(found[1]!);
+    });
+    void exited.then((code) => reject(new Error(`Chromium exited (${code}) before it listened: ${said.slice(-2_000)}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint, { noDefaults: true, isLocal: true });
+  return withExtension(browser.contexts()[0]!, async () => {
+    await browser.close().catch(() => undefined);
+    chrome.kill();
+    await exited;
+    await rm(profile, { recursive: true, force: true });
+  });
 }
 
 /** Waits until the reader script has finished with the page (the page contract). */
