@@ -10,7 +10,9 @@
  * 排民难). A run separated by ， must share its opening words, or it is just a
  * sentence of clauses. A 、-series is no unit where the words around it leave
  * it an open list (…等, ……, …和D, a stretch of a longer list) or a law's
- * condition (…的；).
+ * condition (…的；). A third scan finds pairs of items of one length joined by
+ * 、, the pairs by ， (统筹兼顾、突出重点，上下联动、合力攻坚): the alternation is
+ * the shape.
  */
 import type { Source } from './normalize';
 import type { DetectedItem } from './types';
@@ -46,6 +48,15 @@ const CLAUSE_RUN = /[，,](?<=(?<![\u4e00-\u9fff])([\u4e00-\u9fff]+)[，,])[\u4e
  * first begin alike holds none (most sentences), and is not split.
  */
 const CLAUSES_BEGIN_ALIKE = /[，,]([\u4e00-\u9fff])[\u4e00-\u9fff]*[，,]\1/;
+
+/**
+ * Pairs of items joined by 、, the pairs by ， (科学谋划、精心组织，远近结合、整体推进):
+ * a run of two pairs or more, found like the runs above from the first 、. Group 1
+ * is the first word; the match ends at the last word, which no 、 may follow.
+ */
+const PAIR_RUN = /、(?<=(?<![\u4e00-\u9fff、])([\u4e00-\u9fff]+)、)[\u4e00-\u9fff]+(?:[，,][\u4e00-\u9fff]+、[\u4e00-\u9fff]+)+(?![、\u4e00-\u9fff])/g;
+/** Pairs of items have one length from this up to MAX_ITEM: 四字格 and their kin (shorter items in pairs are names as often) (增强信心、奋发有为; 坚定跟党奋进、无惧风雨挑战). */
+const MIN_PAIR_ITEM = 4;
 
 /** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
 const LIST_END = /[的等]/;
@@ -264,15 +275,21 @@ function shapedSeries(words: readonly string[], offsets: readonly number[], from
   return s && sameShape(s) ? s : null;
 }
 
-/** The series of one run of words separated by one-character separators. */
-function seriesOfRun(run: string, at: number, separator: string | RegExp, maxItem: number): Series[] {
-  const words = run.split(separator);
+/** Where each word of a run split at one-character separators starts, the run starting at `at`. */
+function wordOffsets(words: readonly string[], at: number): number[] {
   const offsets: number[] = [];
   let offset = at;
   for (const w of words) {
     offsets.push(offset);
     offset += w.length + 1;
   }
+  return offsets;
+}
+
+/** The series of one run of words separated by one-character separators. */
+function seriesOfRun(run: string, at: number, separator: string | RegExp, maxItem: number): Series[] {
+  const words = run.split(separator);
+  const offsets = wordOffsets(words, at);
   const found: Series[] = [];
   for (const { from, to } of segments(words, maxItem)) {
     // An outer word may belong to the sentence rather than the series: try without it, or without both.
@@ -282,6 +299,38 @@ function seriesOfRun(run: string, at: number, separator: string | RegExp, maxIte
       shapedSeries(words, offsets, from + 1, to) ??
       shapedSeries(words, offsets, from + 1, to - 1);
     if (s) found.push(s);
+  }
+  return found;
+}
+
+/**
+ * The series in a run of pairs: stretches of two pairs or more whose words
+ * after the first all have one length (MIN_PAIR_ITEM..MAX_ITEM). A stretch's
+ * first word loses the governing words before its last characters of that
+ * length (越要增强信心 → 增强信心), so a pair whose first word is longer than the
+ * length before it ends one stretch and may open the next. The alternation of
+ * 、 and ， over items of one length is the shape; no shared character is needed.
+ */
+function pairSeries(run: string, at: number): Series[] {
+  const words = run.split(/[，,、]/);
+  const offsets = wordOffsets(words, at);
+  const found: Series[] = [];
+  const pairs = words.length / 2;
+  let p = 0;
+  while (p < pairs - 1) {
+    const length = words[2 * p + 1]!.length;
+    let q = p;
+    // Pair q + 1 joins when both its words have the length.
+    while (q + 1 < pairs && words[2 * q + 2]!.length === length && words[2 * q + 3]!.length === length) q++;
+    const first = words[2 * p]!;
+    // An item right after 的 heads a modifier that governs the pair (践行党的初心使命、根本宗旨): the pair belongs to its clause.
+    const modified = first.charAt(first.length - length - 1) === PARTICLE;
+    if (q > p && length >= MIN_PAIR_ITEM && length <= MAX_ITEM && first.length >= length && !modified) {
+      const start = offsets[2 * p]! + first.length - length;
+      const items = [first.slice(-length), ...words.slice(2 * p + 1, 2 * q + 2)];
+      found.push({ start, end: offsets[2 * q + 1]! + length, items, firstCut: first.length > length, lastCut: false });
+    }
+    p = q + 1;
   }
   return found;
 }
@@ -308,6 +357,11 @@ export function findParallels(src: Source): DetectedItem[] {
     for (const s of seriesOfRun(first + m[0], m.index - first.length, ENUMERATION_COMMA, MAX_ITEM)) {
       if (!notAUnit(text, s)) found.push(toItem(src, s));
     }
+  }
+  PAIR_RUN.lastIndex = 0;
+  for (let m = PAIR_RUN.exec(text); m !== null; m = PAIR_RUN.exec(text)) {
+    const first = m[1]!;
+    for (const s of pairSeries(first + m[0], m.index - first.length)) found.push(toItem(src, s));
   }
   CLAUSE_RUN.lastIndex = 0;
   for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {

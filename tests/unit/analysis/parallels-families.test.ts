@@ -1,0 +1,38 @@
+/**
+ * Parallel series by family (LABELING.md "parallels"; docs/ANALYSIS.md
+ * "Parallels: the method"): for each way a series shows its one shape, texts
+ * that have one and look-alikes that must stay unmarked. Every text here was
+ * written for this table; none is taken from a corpus article.
+ */
+import { describe, expect, test } from 'vitest';
+import { itemsOf } from './helpers';
+
+const parallelsOf = (text: string): string[] => itemsOf(text, 'parallel').map((p) => p.text);
+
+describe('pairs: items of one length joined by 、 in pairs, the pairs by ，', () => {
+  test.each([
+    ['two pairs of four-character items', '会议要求，统筹兼顾、突出重点，上下联动、合力攻坚，确保任务按期完成。', '统筹兼顾、突出重点，上下联动、合力攻坚'],
+    ['the governing words before the first item left out', '形势越复杂，越要凝心聚力、攻坚克难，守正创新、行稳致远，奋力开创新局面。', '凝心聚力、攻坚克难，守正创新、行稳致远'],
+    ['three pairs', '各支部要学深悟透、融会贯通，真学真信、笃信笃行，知行合一、学用相长，推动工作。', '学深悟透、融会贯通，真学真信、笃信笃行，知行合一、学用相长'],
+    ['six-character items', '坚持筑牢思想根基、提升履职能力，锤炼过硬作风、守住廉洁底线，在新岗位上建新功。', '筑牢思想根基、提升履职能力，锤炼过硬作风、守住廉洁底线'],
+    [
+      'a pair of another length ends the series and opens the next clause',
+      '越是困难，越要稳住阵脚、保持定力，主动作为、久久为功，继续推进各项改革、巩固已有成果。',
+      '稳住阵脚、保持定力，主动作为、久久为功',
+    ],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['one pair only', '会议要求统筹兼顾、突出重点，确保任务按期完成。'],
+    ['pairs of names', '出席会议的有王小明、李大华，张建国、赵红梅等同志。'],
+    ['pairs of two-character words', '桌上摆着茶杯、水壶，纸张、铅笔，一应俱全。'],
+    ['pairs of different lengths', '他先后到过北京、上海，广州和深圳、成都，了解情况。'],
+    ['a 的-phrase governs each pair', '传承党的优良传统、光荣作风，践行党的根本宗旨、初心使命，面向未来。'],
+    ['the last pair runs on into a longer 、-list', '活动包括理论学习、实地调研，专题研讨、案例分析、经验交流等内容。'],
+    ['figures and dates', '2023年、2024年，2025年、2026年分别完成。'],
+  ])('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
