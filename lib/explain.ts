@@ -72,6 +72,9 @@ export function requestFailureMessage(error: unknown): string {
 /**
  * The reader's message for any failure: a storage failure's (存储出错：…), a
  * broken channel's, else the error's own message (ours are worded in Chinese).
+ * The reader script, which never opens the database (its storage failures come
+ * back from the background already explained), uses `requestFailureMessage`
+ * and keeps the storage table out of its 60 kB bundle.
  */
 export function explainFailure(error: unknown): string {
   const storage = storageMessage(error);

@@ -3,7 +3,7 @@
  * Props in, callbacks out.
  */
 import type { JSX } from 'preact';
-import { DEFAULT_KIND_COLORS, KINDS, type ItemKind, type KindColors } from '@/lib/model/kinds';
+import { DEFAULT_KIND_COLORS, KIND_HINTS, KINDS, type ItemKind, type KindColors } from '@/lib/model/kinds';
 
 export interface MarksSectionProps {
   /** Kinds that are marked. */
@@ -24,13 +24,13 @@ export function MarksSection(props: MarksSectionProps): JSX.Element {
       <h2 id="marks-heading">标注的内容与颜色</h2>
       <p class="hint">关闭的类型不再标注，也不在提纲中列出。</p>
       <ul class="kinds">
-        {KINDS.map(({ kind, label, hint }) => (
+        {KINDS.map(({ kind, label }) => (
           <li key={kind}>
             <label>
               <input type="checkbox" checked={props.kinds.has(kind)} onChange={() => props.onToggleKind(kind)} />
               {label}
             </label>
-            <span class="hint"> {hint}</span>{' '}
+            <span class="hint"> {KIND_HINTS[kind]}</span>{' '}
             <input
               type="color"
               aria-label={`${label}的颜色`}

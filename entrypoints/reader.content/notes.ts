@@ -13,7 +13,7 @@ import { matchAnchor } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
 import { formatCitation, formatDate } from '@/lib/citation';
 import { isConflict } from '@/lib/db/errors';
-import { explainFailure } from '@/lib/explain';
+import { requestFailureMessage } from '@/lib/explain';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
@@ -127,7 +127,7 @@ export function createNotesController(
       window.getSelection()?.removeAllRanges();
       hideToolbar();
     } catch (error) {
-      setToolbar({ busy: false, message: `保存失败：${explainFailure(error)}` });
+      setToolbar({ busy: false, message: `保存失败：${requestFailureMessage(error)}` });
     }
   };
 
@@ -194,7 +194,7 @@ export function createNotesController(
     } catch (error) {
       // The editor stays open with the reader's text; only the message is new.
       if (editing && isConflict(error)) await refreshAfterConflict(editing.id).catch(() => undefined);
-      setEditor({ busy: false, error: `保存失败：${explainFailure(error)}` });
+      setEditor({ busy: false, error: `保存失败：${requestFailureMessage(error)}` });
     }
   };
 
@@ -210,7 +210,7 @@ export function createNotesController(
       closeEditor();
       showToast('已删除批注', true);
     } catch (error) {
-      setEditor({ busy: false, error: `删除失败：${explainFailure(error)}` });
+      setEditor({ busy: false, error: `删除失败：${requestFailureMessage(error)}` });
     }
   };
 
@@ -225,7 +225,7 @@ export function createNotesController(
       else pageNotes.value = [...pageNotes.value, { record: restored, place: null }];
       showToast('已恢复批注', false);
     } catch (error) {
-      showToast(`恢复失败：${explainFailure(error)}`, true);
+      showToast(`恢复失败：${requestFailureMessage(error)}`, true);
     }
   };
 
@@ -244,7 +244,7 @@ export function createNotesController(
       setToolbar({ message: '已复制引用' });
       setTimeout(() => state.value.toolbar.message === '已复制引用' && setToolbar({ message: null }), COPIED_MS);
     } catch (error) {
-      setToolbar({ message: `复制失败：${explainFailure(error)}` });
+      setToolbar({ message: `复制失败：${requestFailureMessage(error)}` });
     }
   };
 

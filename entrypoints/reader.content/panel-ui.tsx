@@ -8,7 +8,7 @@ import { effect, signal, type Signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MyNotesList } from '@/components/MyNotesList';
 import { OutlinePanel } from '@/components/OutlinePanel';
-import { explainFailure } from '@/lib/explain';
+import { requestFailureMessage } from '@/lib/explain';
 import { flashMarks } from '@/lib/highlight';
 import type { ItemKind } from '@/lib/model/kinds';
 import type { PanelModel } from '@/lib/reader/panel-model';
@@ -89,7 +89,7 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
     pagesState.value = { state: 'loading', message: null };
     actions.loadPages(shown).then(
       (count) => (pagesState.value = { state: 'done', message: `已载入其余 ${count} 页` }),
-      (error: unknown) => (pagesState.value = { state: 'idle', message: `载入失败：${explainFailure(error)}` }),
+      (error: unknown) => (pagesState.value = { state: 'idle', message: `载入失败：${requestFailureMessage(error)}` }),
     );
   };
 

@@ -14,8 +14,6 @@ export interface KindInfo {
   kind: ItemKind;
   /** Its name in the panel's switches and in settings (DESIGN.md: 提纲 / 举措 / 提法 / 排比). */
   label: string;
-  /** What it is, in a sentence (settings). */
-  hint: string;
   /** Its default colour ("#rrggbb"), for the colour pickers in settings. */
   color: string;
   /** The page style of its marks by default (declarations inside `yd-mark[data-kind=…] { }`). */
@@ -27,28 +25,24 @@ export const KINDS: readonly KindInfo[] = [
   {
     kind: 'lead',
     label: '提纲',
-    hint: '排比段首（要把……摆在更加突出的位置）',
     color: '#4285f4',
     markStyle: 'background: rgba(66, 133, 244, 0.14) !important;',
   },
   {
     kind: 'directive',
     label: '举措',
-    hint: '分条举措（一是……二是……、（一）（二））',
     color: '#d68c00',
     markStyle: 'background: rgba(255, 196, 0, 0.22) !important; box-shadow: inset 0 -2px rgba(214, 140, 0, 0.55);',
   },
   {
     kind: 'slogan',
     label: '提法',
-    hint: '提法（“四个全面”“一岗双责”）',
     color: '#db4437',
     markStyle: 'background: rgba(219, 68, 55, 0.12) !important; box-shadow: inset 0 -1px rgba(219, 68, 55, 0.5);',
   },
   {
     kind: 'parallel',
     label: '排比',
-    hint: '排比短语（听民意、解民忧、排民难）',
     color: '#0f9d58',
     markStyle: 'background: rgba(15, 157, 88, 0.13) !important;',
   },
@@ -59,6 +53,14 @@ export const ALL_KINDS: readonly ItemKind[] = KINDS.map((info) => info.kind);
 
 /** The kinds marked when the reader has not chosen (all of them). */
 export const DEFAULT_MARK_KINDS: readonly ItemKind[] = ALL_KINDS;
+
+/** What each kind is, in a sentence (settings; apart from KINDS so the reader script's bundle leaves it out). */
+export const KIND_HINTS: Readonly<Record<ItemKind, string>> = {
+  lead: '排比段首（要把……摆在更加突出的位置）',
+  directive: '分条举措（一是……二是……、（一）（二））',
+  slogan: '提法（“四个全面”“一岗双责”）',
+  parallel: '排比短语（听民意、解民忧、排民难）',
+};
 
 /** Each kind's default colour (close to the page style's defaults), for the colour pickers. */
 export const DEFAULT_KIND_COLORS: Readonly<Record<ItemKind, string>> = Object.fromEntries(
