@@ -4,7 +4,7 @@
  * storage entry per article, so two tabs of different articles never overwrite
  * each other. Written by the reader script, read by the notebook and export.
  */
-import { storage } from '#imports';
+import { storage } from './storage';
 
 /** Reading of one article: milliseconds per local day (YYYY-MM-DD). */
 export type ReadingDays = Record<string, number>;

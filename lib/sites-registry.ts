@@ -6,7 +6,7 @@
  * `scripting.registerContentScripts`. Removing a site unregisters it and
  * gives the permission back.
  */
-import { storage } from '#imports';
+import { storage } from './storage';
 
 /** The reader's own sites: host names ("www.example.org") or "*.example.org" for a whole domain. */
 export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [] });

@@ -3,7 +3,7 @@
  * layout the Word 学习笔记 takes (公文版 by default, or 简洁版), and whether
  * 学习时长 (time actually spent reading each article) is counted.
  */
-import { storage } from '#imports';
+import { storage } from './storage';
 import type { DocxLayout } from './export/types';
 
 /** The Word export's layout: 公文版 (GB/T 9704, the default) or 简洁版. */

@@ -3,7 +3,7 @@
  * opens the way the reader left the last one: panel collapsed or open, and
  * which kinds of marks are switched off.
  */
-import { storage } from '#imports';
+import { storage } from '../storage';
 import { DEFAULT_MARK_KINDS, type ItemKind, type KindColors } from '../model/kinds';
 
 /** Whether the reader last collapsed (true) or opened (false) the outline panel; null before any choice. */

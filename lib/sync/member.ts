@@ -3,7 +3,7 @@
  * once, which tells this reader's 学习包 apart from another member's of the
  * same name. Kept in extension storage; set on the settings page.
  */
-import { storage } from '#imports';
+import { storage } from '../storage';
 import type { NoteAuthor } from '../model/records';
 import { randomUuid } from '../uuid';
 

@@ -4,7 +4,7 @@
  * and the popup), and a request slot the settings page writes to ask the
  * background for a sync now (no message needed: the background watches it).
  */
-import { storage } from '#imports';
+import { storage } from '../storage';
 import type { SyncCursor, SyncProgress } from './engine';
 import type { DavAccount } from './webdav';
 
