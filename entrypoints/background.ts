@@ -1,6 +1,8 @@
 import { purgeDeleted } from '@/lib/db/annotations';
 import { requestPersistence } from '@/lib/db/persist';
+import { keepNoted, resyncNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
+import { notedStore } from '@/lib/noted-articles';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
@@ -30,9 +32,28 @@ async function markTabForced(tabId: number): Promise<void> {
 
 export default defineBackground({
   main() {
+    // The e2e build only: a log of every message received, read by tests through the service worker
+    // (a page without notes must reach done without one). Not in the release build.
+    if (import.meta.env.MODE === 'e2e') {
+      const received: { type: string; tabId: number | null; at: number }[] = [];
+      (globalThis as { __ydReceived?: typeof received }).__ydReceived = received;
+      browser.runtime.onMessage.addListener((message: unknown, sender) => {
+        const type = (message as { type?: unknown } | null)?.type;
+        received.push({ type: typeof type === 'string' ? type : '?', tabId: sender.tab?.id ?? null, at: Date.now() });
+        return undefined;
+      });
+    }
     // An upgrade that rewrites every note (schema v6) says how far it has come.
     const db = openDb(undefined, { onUpgradeProgress: (done, total) => console.info(`[研读] 数据库升级：${done} / ${total} 条笔记`) });
     const handlers = createDbHandlers(db);
+    // The set of articles with notes, read by the reader script without a message (lib/noted-articles.ts):
+    // kept in step with every write, and written whole once per install, update and browser start.
+    const noted = notedStore(browser.storage.local);
+    keepNoted(db, noted);
+    const resync = (): void =>
+      void resyncNoted(db, noted).catch((error: unknown) => console.warn('[研读] 重建“有批注的文章”记录失败', error));
+    browser.runtime.onInstalled.addListener(resync);
+    browser.runtime.onStartup.addListener(resync);
     // The reader's own sites (settings): registered for the reader script as their permissions allow.
     startSitesRegistry(
       { scripting: scriptingApi(extensionApi) as BackgroundApi['scripting'], permissions: browser.permissions, runtime: browser.runtime, tabs: browser.tabs },

@@ -13,8 +13,10 @@ import type { FormulationRecord, SightingRecord } from '@/lib/model/records';
 import { deleteNotes, listSites, queryArticles, queryNotes, restoreNotes } from '@/lib/db/notebook';
 import { studyRecordOf } from '@/lib/notebook/study-record';
 import type { ArticleRow, NoteFilter, NoteRow, NoteSort } from '@/lib/model/notebook';
+import { keepNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
 import { warmSearch } from '@/lib/db/search-store';
+import { notedStore } from '@/lib/noted-articles';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
 import { readingOf, totalMinutes } from '@/lib/reading-time';
@@ -41,6 +43,8 @@ const CHROME_PX = 230;
 const db = openDb();
 // The search column is read while the first page shows, so that the first search finds it loaded.
 warmSearch(db);
+// Notes written here (delete, restore, import) update the set the reader script reads (lib/noted-articles.ts).
+keepNoted(db, notedStore(browser.storage.local));
 
 /** Progress of a restore as the reader reads it: a percentage and the count. */
 function importProgress(done: number, total: number): string {

@@ -16,7 +16,9 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import type { ItemKind, KindColors } from '@/lib/model/kinds';
 import { exportBackup, importBackup } from '@/lib/backup';
+import { keepNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
+import { notedStore } from '@/lib/noted-articles';
 import { sendMessage } from '@/lib/messaging';
 import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
@@ -43,6 +45,8 @@ import './style.css';
 const CHROME_SHORTCUTS_URL = 'chrome://extensions/shortcuts';
 
 const db = openDb();
+// Notes written here (delete, restore, import) update the set the reader script reads (lib/noted-articles.ts).
+keepNoted(db, notedStore(browser.storage.local));
 
 function officialSites(): string[] {
   return OFFICIAL_SITE_MATCHES.map((pattern) => pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, ''));

@@ -11,6 +11,8 @@ import type { NoteRow } from '@/lib/model/notebook';
 import type { AnnotationWithArticle } from '@/lib/model/records';
 import { openDb } from '@/lib/db/schema';
 import { explainFailure } from '@/lib/explain';
+import { keepNoted } from '@/lib/db/noted';
+import { notedStore } from '@/lib/noted-articles';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
 
@@ -20,6 +22,8 @@ const RECENT_LIMIT = 20;
 const RESULT_LIMIT = 30;
 
 const db = openDb();
+// Notes written here (delete, restore, import) update the set the reader script reads (lib/noted-articles.ts).
+keepNoted(db, notedStore(browser.storage.local));
 const app = document.getElementById('app')!;
 let data: PopupData = { page: null, recent: null, error: null };
 

@@ -10,7 +10,7 @@ import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
 import { findPageLinks } from '@/lib/extract/pages';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { sendMessage, type ArticleText } from '@/lib/messaging';
-import { markPageDone } from '@/lib/page-state';
+import { markPageDone, PhaseClock } from '@/lib/page-state';
 import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
 import { markKindsItem } from '@/lib/reader/preferences';
@@ -21,6 +21,7 @@ import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import { articleKey } from '@/lib/article-key';
+import { notedStore } from '@/lib/noted-articles';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
@@ -30,6 +31,9 @@ export interface ReaderDeps {
   /** Called once the page has an article, with the reader's map (stable across re-runs). */
   onArticle: (map: TextMap, article: ExtractedArticle) => void;
 }
+
+/** Which articles have notes (written by the background, read here without a message). */
+const noted = notedStore(browser.storage.local);
 
 export class PageReader {
   /** The article text and its DOM map; the same object across re-runs (TextMap.adopt). */
@@ -47,6 +51,8 @@ export class PageReader {
   /** Notes asked for at document_start, with the article key they answer for. */
   private prefetched: { key: string; notes: Promise<AnnotationRecord[]> } | null = null;
   private analysis: Analysis | null = null;
+  /** Work for the notebook found during a run, started once the page is done. */
+  private readonly afterDone: (() => void)[] = [];
   private autoMarks: Element[] = [];
   private watch: ContentWatch | null = null;
   /** The kinds the reader wants marked (settings), asked for at document_start; null until the answer came. */
@@ -89,17 +95,18 @@ export class PageReader {
     this.forced ||= forced;
     this.watching();
     document.documentElement.setAttribute('data-yd-state', 'working');
+    const clock = new PhaseClock();
     const saved = this.savedNotes();
     // Asked for at document_start, so normally here already: no await (and no yield to the page) then.
     if (!this.kinds) await this.markKinds;
     try {
-      const article = extractArticle(document);
+      const article = clock.time('extract', () => extractArticle(document));
       if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
-        this.watching().withoutWatching(() => this.apply(article));
-        const notes = await saved;
-        this.watching().withoutWatching(() => restoreNotes(this.map, notes));
+        this.watching().withoutWatching(() => this.apply(article, clock));
+        const notes = await clock.timeAsync('notes', saved);
+        clock.time('notes', () => this.watching().withoutWatching(() => restoreNotes(this.map, notes)));
         // A multi-page article's notes may be saved under another page's address: after done, not before.
-        this.ctx.setTimeout(() => void this.restoreOtherPages(), 0);
+        this.afterDone.push(() => void this.restoreOtherPages());
         jumpToLinkedNote();
       } else if (!article && this.hasArticle) {
         this.watching().withoutWatching(() => this.clear());
@@ -111,32 +118,45 @@ export class PageReader {
     // A page without an article of its own (a frameset, an article in an iframe): its frames' readers answer.
     const framed = this.analysis ? null : await framesPolicy(document);
     const isPolicy = this.analysis?.isPolicy ?? framed ?? false;
-    // The frames' readers reported their articles (and the badge count) themselves.
+    markPageDone(document.documentElement, { isPolicy, elapsedMs: performance.now() - startedAt, phases: clock.times });
+    // The badge and the 提法库 are not part of reading the page: their messages go out after done,
+    // the summary (the costly part) in a task of its own. The frames' readers reported their articles
+    // (and the badge count) themselves.
     if (framed === null) {
       void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
         () => undefined,
       );
     }
-    markPageDone(document.documentElement, { isPolicy, elapsedMs: performance.now() - startedAt });
+    for (const work of this.afterDone.splice(0)) this.ctx.setTimeout(work, 0);
   }
 
   /**
-   * Asks for the page's saved notes before the page is parsed (document_start):
-   * a content script's first message is slow (the channel opens, the service
-   * worker may wake), so it goes out while the page is still loading.
+   * Starts looking for the page's saved notes at document_start. Whether the
+   * article has any is read from extension storage (lib/noted-articles.ts), which
+   * wakes no service worker; only an article that has notes asks the background
+   * for them, and that first message goes out while the page is still loading.
    */
   prefetchNotes(): void {
     const query = pageQuery();
-    this.prefetched = { key: articleKey(query.url, query.canonicalUrl), notes: this.fetchNotes(query) };
+    const key = articleKey(query.url, query.canonicalUrl);
+    this.prefetched = { key, notes: this.notesIfAny(key, query) };
   }
 
   /** The saved notes of the page as it is now: the prefetched answer when the query is unchanged. */
   private savedNotes(): Promise<AnnotationRecord[]> {
     const query = pageQuery();
+    const key = articleKey(query.url, query.canonicalUrl);
     const early = this.prefetched;
     this.prefetched = null;
     // The same article (e.g. a canonical link of another site, which does not count) gets the early answer.
-    return early?.key === articleKey(query.url, query.canonicalUrl) ? early.notes : this.fetchNotes(query);
+    return early?.key === key ? early.notes : this.notesIfAny(key, query);
+  }
+
+  /** The article's notes, asked of the background only when the stored set names the article. */
+  private async notesIfAny(key: string, query: ArticleQuery): Promise<AnnotationRecord[]> {
+    // Storage unreadable: ask the background, rather than miss a note.
+    const any = await noted.hasAny([key]).catch(() => true);
+    return any ? this.fetchNotes(query) : [];
   }
 
   /**
@@ -153,7 +173,8 @@ export class PageReader {
       if (key !== own && !others.has(key)) others.set(key, url);
     }
     if (others.size === 0 || this.ctx.isInvalid) return;
-    const lists = await Promise.all([...others.values()].map((url) => this.fetchNotes({ url, canonicalUrl: null })));
+    // Only the pages the stored set names are asked for (most have no notes: no message).
+    const lists = await Promise.all([...others].map(([key, url]) => this.notesIfAny(key, { url, canonicalUrl: null })));
     this.watching().withoutWatching(() => restoreOtherPagesNotes(this.map, lists.flat()));
   }
 
@@ -186,27 +207,31 @@ export class PageReader {
   }
 
   /** Takes in a (new) article: removes old marks, analyses, marks, fills the panel. */
-  private apply(article: ExtractedArticle): void {
+  private apply(article: ExtractedArticle, clock: PhaseClock): void {
     // Old marks gone and their splits rejoined: extract again so the map names live nodes.
-    const fresh = this.clear() ? (extractArticle(document) ?? article) : article;
+    const fresh = clock.time('extract', () => (this.clear() ? (extractArticle(document) ?? article) : article));
     this.map.adopt(fresh.map);
     this.hasArticle = true;
     this.title = fresh.title ?? '';
     this.appliedForced = this.forced;
-    this.analysis = onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set());
-    // The 提法库 summary is for the notebook, not for this page: built after the page is done.
-    const analysis = this.analysis;
-    this.ctx.setTimeout(() => reportAnalysis(analysis, fresh), 0);
+    const analysis = clock.time('analyse', () =>
+      onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set()),
+    );
+    this.analysis = analysis;
+    // The 提法库 summary is for the notebook, not for this page: built and sent after the page is done.
+    this.afterDone.push(() => reportAnalysis(analysis, fresh));
     if (this.marked()) {
-      this.autoMarks = markAnalysis(this.map, this.analysis.items);
-      this.panelContent.value = {
-        title: fresh.title,
-        byline: [fresh.source, fresh.published].filter(Boolean).join(' · ') || null,
-        counts: this.analysis.outline.counts,
-        articleRoot: fresh.root,
-        pages: findPageLinks(document, location.href),
-        ...panelModel(this.analysis),
-      };
+      clock.time('mark', () => {
+        this.autoMarks = markAnalysis(this.map, analysis.items);
+        this.panelContent.value = {
+          title: fresh.title,
+          byline: [fresh.source, fresh.published].filter(Boolean).join(' · ') || null,
+          counts: analysis.outline.counts,
+          articleRoot: fresh.root,
+          pages: findPageLinks(document, location.href),
+          ...panelModel(analysis),
+        };
+      });
     }
     this.deps.onArticle(this.map, fresh);
   }
