@@ -55,9 +55,24 @@ function ownStamps(tx: Transaction | undefined): boolean {
 export function registerTouchHooks(db: YanduDb): void {
   db.annotations.hook('creating', (_key, note, tx) => {
     const touched = note as Touched;
-    if (!(ownStamps(tx) && typeof touched.touchedAt === 'number')) touched.touchedAt = Date.now();
+    if (!(ownStamps(tx) && typeof touched.touchedAt === 'number')) touched.touchedAt = touchStamp();
   });
-  db.annotations.hook('updating', (mods, _key, _note, tx) => (ownStamps(tx) && 'touchedAt' in mods ? undefined : { touchedAt: Date.now() }));
+  db.annotations.hook('updating', (mods, _key, _note, tx) => (ownStamps(tx) && 'touchedAt' in mods ? undefined : { touchedAt: touchStamp() }));
+}
+
+/** The last stamp given in this page. */
+let lastStamp = 0;
+
+/**
+ * A write's `touchedAt`: the time in milliseconds, but never twice the same
+ * value. A column skips a note it holds with the same stamp (SearchColumn.apply),
+ * so a save and an edit of one note in the same millisecond must differ: in one
+ * page each stamp is above the last, and a random fraction keeps two pages
+ * writing in the same millisecond apart.
+ */
+export function touchStamp(now: number = Date.now()): number {
+  lastStamp = Math.max(now + Math.random() / 2, lastStamp + 1 / 1024);
+  return lastStamp;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Search, the 提法库 and the notebook queries on fake-indexeddb. */
 import { Dexie } from 'dexie';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { importBackup, exportBackup } from '@/lib/backup';
 import { saveAnnotation, updateAnnotation, deleteAnnotation } from '@/lib/db/annotations';
 import { countFormulations, listFormulations, recordAnalysis, sightingsOf } from '@/lib/db/formulations';
@@ -85,6 +85,26 @@ describe('search', () => {
     expect((await searchNotes(third, '一岗双责')).total).toBe(0);
     other.close();
     third.close();
+  });
+
+  test('a save and an edit of one note in the same millisecond, read between them, are both seen', async () => {
+    // The clock stands still: the two writes get the same Date.now(). The column skips a note it
+    // holds with the same stamp, so the stamps must differ (with Date.now() stamps, save, search and
+    // edit in a tight loop missed the edit 54 times in 200).
+    const notebook = fresh();
+    await populate(notebook);
+    await searchNotes(notebook, '一岗双责');
+    const other = openDb(notebook.name);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      const saved = await saveAnnotation(other, draft(A, '严格落实一岗双责'));
+      expect((await searchNotes(notebook, '一岗双责')).total).toBe(1);
+      await updateAnnotation(other, { id: saved.id, revision: 1, note: '再学习', tags: ['廉政'] });
+      expect((await searchNotes(notebook, '廉政')).matches.map((m) => m.note.id)).toEqual([saved.id]);
+    } finally {
+      vi.useRealTimers();
+      other.close();
+    }
   });
 
   test('matches carry ranges into the original text', async () => {
