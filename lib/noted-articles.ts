@@ -54,10 +54,13 @@ export function notedStore(area: StorageAreaLike): NotedStore {
       if (stale.length > 0) await area.remove(stale);
       await this.add([...wanted]);
     },
-    async hasAny(keys) {
-      if (keys.length === 0) return false;
-      const found = await area.get(keys.map(notedEntry));
-      return keys.some((key) => found[notedEntry(key)] !== undefined);
-    },
+    hasAny: (keys) => hasNotes(area, keys),
   };
+}
+
+/** Whether any of `keys` has notes: the reader script's one read (so its bundle holds nothing else of the store). */
+export async function hasNotes(area: Pick<StorageAreaLike, 'get'>, keys: readonly string[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const found = await area.get(keys.map(notedEntry));
+  return keys.some((key) => found[notedEntry(key)] !== undefined);
 }

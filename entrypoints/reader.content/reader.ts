@@ -21,7 +21,7 @@ import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import { articleKey } from '@/lib/article-key';
-import { notedStore } from '@/lib/noted-articles';
+import { hasNotes } from '@/lib/noted-articles';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
@@ -31,9 +31,6 @@ export interface ReaderDeps {
   /** Called once the page has an article, with the reader's map (stable across re-runs). */
   onArticle: (map: TextMap, article: ExtractedArticle) => void;
 }
-
-/** Which articles have notes (written by the background, read here without a message). */
-const noted = notedStore(browser.storage.local);
 
 export class PageReader {
   /** The article text and its DOM map; the same object across re-runs (TextMap.adopt). */
@@ -155,7 +152,7 @@ export class PageReader {
   /** The article's notes, asked of the background only when the stored set names the article. */
   private async notesIfAny(key: string, query: ArticleQuery): Promise<AnnotationRecord[]> {
     // Storage unreadable: ask the background, rather than miss a note.
-    const any = await noted.hasAny([key]).catch(() => true);
+    const any = await hasNotes(browser.storage.local, [key]).catch(() => true);
     return any ? this.fetchNotes(query) : [];
   }
 
