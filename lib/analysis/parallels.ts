@@ -12,7 +12,10 @@
  * it an open list (…等, ……, …和D, a stretch of a longer list) or a law's
  * condition (…的；). A third scan finds pairs of items of one length joined by
  * 、, the pairs by ， (统筹兼顾、突出重点，上下联动、合力攻坚): the alternation is
- * the shape.
+ * the shape. In a ，-run, whole clauses (a clause boundary on both sides, never
+ * cut) make a series where three or more in a row begin alike, or have one
+ * length and end alike or share a character at one place (有效引领青年，广泛组织
+ * 青年，竭诚服务青年; 五次登台，四次答辩，三次失利) — the shapes a 、-series has.
  */
 import type { Source } from './normalize';
 import type { DetectedItem } from './types';
@@ -213,13 +216,21 @@ function sameShape(s: Series): boolean {
  * 走进新时代、迈上新台阶), numerals counting as one character.
  */
 function sharedPlace(items: readonly string[]): boolean {
-  const first = items[0]!;
+  return placesShared(items) > 0;
+}
+
+/** At how many places words[from, to) of one length share a character, numerals counting as one. */
+function placesShared(words: readonly string[], from = 0, to = words.length): number {
+  const first = words[from]!;
+  let places = 0;
   for (let i = 0; i < first.length; i++) {
     const c = first.charAt(i);
     const numeral = NUMERAL.test(c);
-    if (items.every((w) => w.charAt(i) === c || (numeral && NUMERAL.test(w.charAt(i))))) return true;
+    let shared = true;
+    for (let k = from + 1; k < to && shared; k++) shared = words[k]!.charAt(i) === c || (numeral && NUMERAL.test(words[k]!.charAt(i)));
+    if (shared) places++;
   }
-  return false;
+  return places;
 }
 
 /**
@@ -335,6 +346,77 @@ function pairSeries(run: string, at: number): Series[] {
   return found;
 }
 
+/**
+ * Two clauses of 4–7 characters in a row after a run's first word (the least
+ * a series of three whole clauses of one length needs; clauses that begin
+ * alike are found by CLAUSES_BEGIN_ALIKE), tested on the run's match before
+ * anything is cut or split: most runs of a text have neither.
+ */
+const SHORT_CLAUSES = /[，,][\u4e00-\u9fff]{4,7}[，,][\u4e00-\u9fff]{4,7}(?![\u4e00-\u9fff])/;
+/** Names of places and bodies end alike without being a series (海淀街道，朝阳街道，…). */
+const NAME_TAIL = /(?:[省市县区村镇乡州洲国局厅部处委院校所站办]|街道|社区|公司|大学|中心|集团|银行)$/;
+/** Dates and times share their characters at one place without being a series (三月五日，四月五日，…). */
+const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月日号时点分秒]/;
+/** What may stand before a whole clause, and after one. */
+const CLAUSE_OPENS_AFTER = /[\n，,。；;！!？?：:“"‘「]/;
+const CLAUSE_ENDS_BEFORE = /[，,。；;！!？?：:”"’」]/;
+/** Clauses opening with an enumeration marker are directives (一是坚持和巩固，二是完善和发展，…). */
+const ORDINAL_OPENING = /^(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]|其[一二三四五六七八九十])/;
+
+/**
+ * Series of whole clauses that do not begin alike: stretches of three or more
+ * consecutive clauses of one length that end alike (有效引领青年，广泛组织青年，
+ * 竭诚服务青年), share a character at one place, or, plain, have one length of
+ * six or seven characters (the 2+4 of 坚定理想信念，厚植家国情怀，练就过硬本领). A
+ * clause is never cut here: where the series begins and ends is where the
+ * clauses do.
+ */
+function clauseStretches(text: string, run: string, at: number, alike: boolean): Series[] {
+  const words = run.split(CLAUSE_COMMA);
+  const offsets = wordOffsets(words, at);
+  const found: Series[] = [];
+  const add = (from: number, to: number): void => {
+    // The run's outer words are whole clauses only where a clause boundary stands beside them (not 儿童（13岁）, not 一为“…”).
+    if (from === 0 && at > 0 && !CLAUSE_OPENS_AFTER.test(text.charAt(at - 1))) return;
+    const end = offsets[to - 1]! + words[to - 1]!.length;
+    if (to === words.length && end < text.length && !CLAUSE_ENDS_BEFORE.test(text.charAt(end))) return;
+    found.push({ start: offsets[from]!, end: offsets[to - 1]! + words[to - 1]!.length, items: words.slice(from, to), firstCut: false, lastCut: false });
+  };
+  // Clauses that begin alike (不搞层层加码，不搞一刀切，不搞形式主义) among others.
+  let i = alike ? 0 : words.length;
+  while (i < words.length) {
+    const head = words[i]!.charAt(0);
+    let j = i + 1;
+    while (j < words.length && words[j]!.charAt(0) === head && words[j]!.length <= MAX_CLAUSE_ITEM) j++;
+    if (j - i >= MIN_ITEMS && words[i]!.length >= MIN_ITEM && words[i]!.length <= MAX_CLAUSE_ITEM) {
+      const prefix = commonPrefix(words, i, j);
+      if (!FUNCTION_HEADS.test(prefix) && !ORDINAL_OPENING.test(words[i]!)) add(i, j);
+    }
+    i = j;
+  }
+  // Clauses of one length that end alike, share a place, or (plain) are long enough to be phrases.
+  i = 0;
+  while (i < words.length) {
+    const length = words[i]!.length;
+    let j = i + 1;
+    while (j < words.length && words[j]!.length === length) j++;
+    // The stretch fits best without an outer clause that shares fewer places (三年多来，五次登台，四次答辩，三次失利).
+    let from = i;
+    let to = j;
+    if (to - from > MIN_ITEMS && placesShared(words, from + 1, to) > placesShared(words, from, to)) from++;
+    if (to - from > MIN_ITEMS && placesShared(words, from, to - 1) > placesShared(words, from, to)) to--;
+    if (to - from >= MIN_ITEMS && length >= 4 && length <= MAX_ITEM && !ORDINAL_OPENING.test(words[from]!)) {
+      const items = words.slice(from, to);
+      const shaped =
+        commonPrefix(items).length === 0 &&
+        ((commonSuffix(items).length >= 2 && !NAME_TAIL.test(items[0]!)) || (sharedPlace(items) && !items.some((w) => DATE_OR_TIME.test(w))));
+      if (shaped) add(from, to);
+    }
+    i = j;
+  }
+  return found;
+}
+
 /** Whether the words around the series make it no unit: an open list (…等, ……, …和D, part of a longer list) or a condition (…的；). */
 function notAUnit(text: string, s: Series): boolean {
   if (text.charAt(s.start - 1) === LIST_COMMA || text.charAt(s.end) === LIST_COMMA) return true;
@@ -365,10 +447,19 @@ export function findParallels(src: Source): DetectedItem[] {
   }
   CLAUSE_RUN.lastIndex = 0;
   for (let m = CLAUSE_RUN.exec(text); m !== null; m = CLAUSE_RUN.exec(text)) {
-    if (!CLAUSES_BEGIN_ALIKE.test(m[0])) continue;
+    const alike = CLAUSES_BEGIN_ALIKE.test(m[0]);
+    if (!alike && !SHORT_CLAUSES.test(m[0])) continue;
     const first = m[1]!;
-    for (const s of seriesOfRun(first + m[0], m.index - first.length, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
-      if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
+    const run = first + m[0];
+    const at = m.index - first.length;
+    const before = found.length;
+    if (alike) {
+      for (const s of seriesOfRun(run, at, CLAUSE_COMMA, MAX_CLAUSE_ITEM)) {
+        if (commonPrefix(s.items).length > 0) found.push(toItem(src, s));
+      }
+    }
+    for (const s of clauseStretches(text, run, at, alike)) {
+      if (!found.some((f, i) => i >= before && f.start < s.end && s.start < f.end)) found.push(toItem(src, s));
     }
   }
   return found;

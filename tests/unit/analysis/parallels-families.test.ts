@@ -36,3 +36,24 @@ describe('pairs: items of one length joined by 、 in pairs, the pairs by ，', 
     expect(parallelsOf(text)).toEqual([]);
   });
 });
+
+describe('whole clauses separated by ，', () => {
+  test.each([
+    ['clauses ending alike', '面对新形势，真心关爱职工，热心帮助职工，用心服务职工，让大家安心工作。', '真心关爱职工，热心帮助职工，用心服务职工'],
+    ['clauses beginning alike among other clauses', '既要抓发展，又要保稳定，不唱高调子，不做表面文章，不图一时虚名，踏实做事。', '不唱高调子，不做表面文章，不图一时虚名'],
+    ['numerals at one place, without the clause before that shares less', '这些年来，三下基层，两进社区，一访农户，积累了经验。', '三下基层，两进社区，一访农户'],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['ordinary clauses of one length', '天色已晚，大家回家，明天再来。'],
+    ['items that open with enumeration markers', '一是抓学习，二是抓落实，三是抓考核。'],
+    ['dates in narration', '活动分别于三月五日，四月五日，五月五日举行。'],
+    ['names of places ending alike', '工作组先后走访海淀街道，朝阳街道，丰台街道，听取意见。'],
+    ['a clause cut by a bracket is not whole', '面对新形势，真心关爱职工，热心帮助职工，用心服务职工（含退休职工）的工作。'],
+    ['a clause cut by a line break is not whole', '人的灵魂分为三部分，一为欲望，一为理性，一为\n气概。'],
+  ])('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
