@@ -17,6 +17,8 @@ import { searchColumn } from '../lib/db/search-store';
 import { normalizeForSearch } from '../lib/search';
 import { HIGHLIGHT_COLORS } from '../lib/model/colors';
 import { rng } from '../tests/support/random';
+import { Dexie } from 'dexie';
+import { defineShippedVersions } from '../tests/support/shipped-stores';
 
 /** Notes written per bulkAdd (one transaction). */
 const FILL_BATCH = 5_000;
@@ -303,4 +305,70 @@ export async function restore(name: string, query: string, cancelAt?: number): P
 /** The plain scan's count for `query` on `name` (live notes). */
 export function countContaining(name: string, query: string): number {
   return scan(name, { query: normalizeForSearch(query) });
+}
+
+/**
+ * Postings as schema v5 kept them in a note's `terms` (multi-entry index), about as many as it had (55.5 per note
+ * measured, issue 18): each distinct bigram of the folded quote, note and tags (characters of one-character text),
+ * and the facets (article, colour, tags), each with the note's inverted time.
+ */
+function v5Terms(note: AnnotationRecord): string[] {
+  const time = String.fromCharCode(0x4000 + ((note.createdAt / 2 ** 30) & 0x3fff), 0x4000 + ((note.createdAt / 2 ** 15) & 0x7fff), 0x4000 + (note.createdAt & 0x7fff));
+  const text = normalizeForSearch([note.quote.exact, note.note, ...note.tags].join(' '));
+  const terms = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) terms.add(text.slice(i, i + 2));
+  if (text.length === 1) terms.add(text);
+  const facets = [`a:${note.articleKey}`, `c:${note.color}`, ...note.tags.map((t) => `t:${t}`)];
+  return [...[...terms].filter((t) => t.trim() !== ''), ...facets].map((t) => `${t}\u0001${time}`);
+}
+
+/**
+ * Fills database `name` as schema v5 left it (its stores as they shipped, every note and article with its
+ * postings in `terms`) with the notes of `from` (a database filled by `fill`); the index entries written.
+ */
+export async function fillVersion5(name: string, from: string): Promise<{ notes: number; terms: number; ms: number }> {
+  const v5 = new Dexie(name);
+  defineShippedVersions(v5, 5);
+  const source = db(from);
+  const t0 = performance.now();
+  const articles = await source.articles.toArray();
+  await v5.table('articles').bulkAdd(articles.map((a) => ({ ...a, terms: [...new Set(normalizeForSearch(a.title))].map((c) => `${c}\u0001`) })));
+  let notes = 0;
+  let terms = 0;
+  for (let last: string | null = null; ; ) {
+    const chunk: AnnotationRecord[] = await (last === null ? source.annotations.orderBy(':id') : source.annotations.where(':id').above(last)).limit(FILL_BATCH).toArray();
+    const old = chunk.map((note) => {
+      const { touchedAt: _t, ...rest } = note as AnnotationRecord & { touchedAt?: number };
+      const postings = v5Terms(note);
+      terms += postings.length;
+      return { ...rest, terms: postings };
+    });
+    await v5.table('annotations').bulkAdd(old);
+    notes += chunk.length;
+    if (chunk.length < FILL_BATCH) break;
+    last = chunk[chunk.length - 1]!.id;
+  }
+  await v5.table('tags').bulkPut(TAGS.map((tag, i) => ({ name: tag, lastUsedAt: i })));
+  v5.close();
+  return { notes, terms, ms: performance.now() - t0 };
+}
+
+/**
+ * Opens database `name` (schema v5) with this version's openDb, which upgrades it to v6: the milliseconds until
+ * it is open, the progress reports, the notes after (and whether any still carries `terms`), the stored column's
+ * count; then deletes the database.
+ */
+export async function upgrade(name: string): Promise<{ ms: number; reports: number; notes: number; withTerms: number; columnCount: number; verno: number }> {
+  let reports = 0;
+  const t0 = performance.now();
+  const upgraded = openDb(name, { onUpgradeProgress: () => reports++ });
+  await upgraded.open();
+  const ms = performance.now() - t0;
+  const notes = await upgraded.annotations.count();
+  const withTerms = await upgraded.annotations.filter((n) => 'terms' in n).count();
+  const meta = (await upgraded.searchPacks.get(0)) as { count?: number } | undefined;
+  const verno = upgraded.verno;
+  upgraded.close();
+  await Dexie.delete(name);
+  return { ms, reports, notes, withTerms, columnCount: meta?.count ?? -1, verno };
 }

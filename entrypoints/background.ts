@@ -3,6 +3,7 @@ import { requestPersistence } from '@/lib/db/persist';
 import { keepNoted, resyncNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
 import { notedStore } from '@/lib/noted-articles';
+import { reportUpgrade, upgradeFinished } from '@/lib/upgrade-progress';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
 import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
@@ -43,8 +44,9 @@ export default defineBackground({
         return undefined;
       });
     }
-    // An upgrade that rewrites every note (schema v6) says how far it has come.
-    const db = openDb(undefined, { onUpgradeProgress: (done, total) => console.info(`[研读] 数据库升级：${done} / ${total} 条笔记`) });
+    // An upgrade that rewrites every note (schema v6) tells how far it has come: the notebook shows it (lib/upgrade-progress).
+    const db = openDb(undefined, { onUpgradeProgress: reportUpgrade });
+    void db.open().then(upgradeFinished, (error: unknown) => console.warn('[研读] 数据库打开失败', error));
     const handlers = createDbHandlers(db);
     // The set of articles with notes, read by the reader script without a message (lib/noted-articles.ts):
     // kept in step with every write, and written whole once per install, update and browser start.

@@ -20,6 +20,7 @@ import { notedStore } from '@/lib/noted-articles';
 import { listTags } from '@/lib/db/tags';
 import { exportStudyRecord } from '@/lib/export';
 import { readingOf, totalMinutes } from '@/lib/reading-time';
+import { reportUpgrade, upgradeFinished, upgradeProgressItem, upgradeText, type UpgradeState } from '@/lib/upgrade-progress';
 import { docxLayoutItem, readingTimeItem } from '@/lib/study-settings';
 import { importStudyPack, studyPackOf } from '@/lib/db/study-pack';
 import { memberLabel } from '@/lib/export/layout';
@@ -40,7 +41,8 @@ const MAX_LIST_EXPORT = 2_000;
 /** Space the header, tabs, actions and filters take above the lists. */
 const CHROME_PX = 230;
 
-const db = openDb();
+// A long upgrade after 研读 was updated (schema v6) tells its progress, whether this page or the background runs it.
+const db = openDb(undefined, { onUpgradeProgress: reportUpgrade });
 // The search column is read while the first page shows, so that the first search finds it loaded.
 warmSearch(db);
 // Notes written here (delete, restore, import) update the set the reader script reads (lib/noted-articles.ts).
@@ -82,10 +84,31 @@ function App(): JSX.Element {
   const [openFormulation, setOpenFormulation] = useState<{ text: string; sightings: SightingRecord[] } | null>(null);
   const [revision, setRevision] = useState(0);
   const [importing, setImporting] = useState<AbortController | null>(null);
+  const [upgrading, setUpgrading] = useState<string | null>(null);
   const [height, setHeight] = useState(Math.max(300, window.innerHeight - CHROME_PX));
   const loading = useRef(false);
   const fullFilter: NoteFilter = { ...filter, query };
   const noteSort: NoteSort = query.trim() === '' && sort === 'relevance' ? 'newest' : sort;
+
+  // While the database upgrades (here or in the background), its progress; gone once this page's database is open.
+  useEffect(() => {
+    let open = false;
+    const show = (state: UpgradeState | null): void => {
+      if (!open) setUpgrading(state ? upgradeText(state) : null);
+    };
+    const unwatch = upgradeProgressItem.watch(show);
+    void upgradeProgressItem.getValue().then(show);
+    void db.open().then(
+      () => {
+        open = true;
+        setUpgrading(null);
+        unwatch();
+        return upgradeFinished();
+      },
+      () => undefined,
+    );
+    return unwatch;
+  }, []);
 
   useEffect(() => {
     const onResize = (): void => setHeight(Math.max(300, window.innerHeight - CHROME_PX));
@@ -344,7 +367,7 @@ function App(): JSX.Element {
         }
       }}
       onCancelImport={importing ? () => importing.abort() : undefined}
-      status={status}
+      status={upgrading ?? status}
       error={error}
       formulations={formulationView}
       listHeight={height}

@@ -104,16 +104,32 @@ interface MergeState {
   written?: BackupRecord[];
   /** The `touchedAt` written records carry (notes of a restore that stores the search column itself). */
   stamp?: number;
+  /**
+   * The primary keys the table held when the import began (read at once), so that only records stored under
+   * their key are read back; null when a key is not a string or number (then every key is looked up).
+   */
+  storedKeys: Set<IndexableType> | null;
+}
+
+/** The primary keys `table` holds (one request), or null when one is neither a string nor a number. */
+async function storedKeysOf(table: Table): Promise<Set<IndexableType> | null> {
+  const keys = await table.toCollection().primaryKeys();
+  return keys.every((key) => typeof key === 'string' || typeof key === 'number') ? new Set(keys) : null;
 }
 
 /** Merges one chunk of `records` into `table`; counts go into `tally`. */
 async function mergeChunk(table: Table, keyPath: string, records: BackupRecord[], state: MergeState, tally: { added: number; updated: number; skipped: number }): Promise<void> {
-  const { seenIdentities } = state;
+  const { seenIdentities, storedKeys } = state;
   const rule = MERGE_RULES[table.name] ?? KEEP_STORED;
   const keys = records.map((r) => r[keyPath] as IndexableType);
-  const stored = (await table.bulkGet(keys)) as (BackupRecord | undefined)[];
+  // Only keys the table held are read (a restore into an empty database reads nothing back).
+  const held = storedKeys ? keys.map((key) => storedKeys.has(key)) : keys.map(() => true);
+  const read = (await table.bulkGet(keys.filter((_, i) => held[i]))) as (BackupRecord | undefined)[];
+  let next = 0;
+  const stored = held.map((was) => (was ? read[next++] : undefined));
   const duplicate = rule.duplicate;
-  if (duplicate) {
+  // A table empty before the import has no stored duplicates: the records added by it are in seenIdentities.
+  if (duplicate && storedKeys?.size !== 0) {
     // Only for records not stored under their key, and each value of the index once per import.
     const lookups = [...new Set(records.filter((_, i) => !stored[i]).map((r) => r[duplicate.index] as IndexableType))].filter((v) => !state.lookedUp.has(v));
     for (const value of lookups) state.lookedUp.add(value);
@@ -182,6 +198,8 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
         // Restored notes carry one stamp before the packs' new bound, so no page reads them again on top of the packs.
         const stamps = packs && Dexie.currentTransaction ? stampsOfBulkWrite(Dexie.currentTransaction) : null;
         let done = 0;
+        /** Notes the database held before (null: not known). */
+        let notesBefore: number | null = null;
         step(options, 0, total);
         for (const { table, keyPath, records } of targets) {
           const tally = { added: 0, updated: 0, skipped: 0 };
@@ -190,7 +208,9 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
             lookedUp: new Set(),
             written: table.name === 'annotations' ? notesWritten : undefined,
             stamp: table.name === 'annotations' && stamps ? stamps.stamp : undefined,
+            storedKeys: await storedKeysOf(table),
           };
+          if (table.name === 'annotations') notesBefore = state.storedKeys?.size ?? null;
           for (let i = 0; i < records.length; i += CHUNK_RECORDS) {
             const chunk = records.slice(i, i + CHUNK_RECORDS);
             await mergeChunk(table, keyPath, chunk, state, tally);
@@ -201,7 +221,7 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
           summary.byTable[table.name] = tally;
         }
         if (stamps && notesWritten.length > 0) {
-          await updatePacksInTransaction(db as YanduDb, notesWritten as unknown as AnnotationRecord[], stamps.since);
+          await updatePacksInTransaction(db as YanduDb, notesWritten as unknown as AnnotationRecord[], stamps.since, notesBefore === 0);
           throwIfAborted(options?.signal);
         }
       },

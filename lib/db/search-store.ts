@@ -232,9 +232,15 @@ export function forgetSearch(db: YanduDb): void {
  * Inside a bulk write's transaction holding `annotations` and `searchPacks`
  * for writing (a restore, after stampsOfBulkWrite and after writing `changes`
  * stamped with its stamp): the stored column with the notes touched since and
- * `changes` applied, stored with the bulk write's `since`.
+ * `changes` applied, stored with the bulk write's `since`. `onlyChanges`: the
+ * notes table held nothing before the bulk write, so `changes` are every note
+ * (the column is built from them, without reading them back).
  */
-export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[], since: number): Promise<void> {
+export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[], since: number, onlyChanges = false): Promise<void> {
+  if (onlyChanges) {
+    await storePacks(db, SearchColumn.build(changes), since);
+    return;
+  }
   const loaded = await loadPacks(db);
   const column = loaded?.column ?? (await buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
   if (loaded) column.apply((await db.annotations.where('touchedAt').aboveOrEqual(loaded.meta.since).toArray()) as Touched[]);

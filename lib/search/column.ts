@@ -273,13 +273,21 @@ export interface ColumnResult {
   articleKeys?: Set<string>;
 }
 
+/** A field's part of a score: occurrences (at most 3), + 1 when the field is the query exactly. */
+function weigh(count: number, length: number, queryLength: number): number {
+  return count === 0 ? 0 : Math.min(count, 3) + (length === queryLength ? 1 : 0);
+}
+
+/** The first occurrence of the query past the note last scored (scoreFrom's second result, kept here: no object per match). */
+let nextAt = -1;
+
 /**
  * The score of note i, whose first occurrence of q is at `first` (same as
  * lib/db scoreNote on the stored note: per field FIELD_WEIGHTS × (occurrences,
- * at most 3, + 1 when the field is q exactly)), and the first occurrence of q
- * past the note (or -1). Reads only this note's occurrences.
+ * at most 3, + 1 when the field is q exactly)); sets `nextAt` to the first
+ * occurrence of q past the note (or -1). Reads only this note's occurrences.
  */
-function scoreFrom(pack: Pack, i: number, q: string, first: number): { score: number; next: number } {
+function scoreFrom(pack: Pack, i: number, q: string, first: number): number {
   const { text, bounds } = pack;
   const quoteStart = bounds[3 * i]!;
   const noteStart = bounds[3 * i + 1]!;
@@ -298,24 +306,32 @@ function scoreFrom(pack: Pack, i: number, q: string, first: number): { score: nu
       (tagCounts ??= [])[tag] = (tagCounts[tag] ?? 0) + 1;
     }
   }
-  const weigh = (count: number, length: number): number => (count === 0 ? 0 : Math.min(count, 3) + (length === q.length ? 1 : 0));
-  let score = FIELD_WEIGHTS.quote * weigh(inQuote, noteStart - 1 - quoteStart) + FIELD_WEIGHTS.note * weigh(inNote, tagsStart - 1 - noteStart);
+  nextAt = at;
+  const n = q.length;
+  let score = FIELD_WEIGHTS.quote * weigh(inQuote, noteStart - 1 - quoteStart, n) + FIELD_WEIGHTS.note * weigh(inNote, tagsStart - 1 - noteStart, n);
   if (tagCounts) {
     let start = tagsStart;
     for (let tag = 0; start <= end; tag++) {
       let stop = start;
       while (stop < end && text.charCodeAt(stop) !== 2) stop++;
-      score += FIELD_WEIGHTS.tags * weigh(tagCounts[tag] ?? 0, stop - start);
+      score += FIELD_WEIGHTS.tags * weigh(tagCounts[tag] ?? 0, stop - start, n);
       start = stop + 1;
     }
   }
-  return { score, next: at };
+  return score;
 }
 
-/** The note whose span holds text offset `at` (binary search over quote starts). */
-function noteAt(bounds: Int32Array, n: number, at: number): number {
-  let lo = 0;
-  let hi = n - 1;
+/** The note whose span holds text offset `at`, at or after note `from` (matches come in order: a gallop, then a binary search). */
+function noteAt(bounds: Int32Array, n: number, at: number, from: number): number {
+  // Dense matches: the note is usually `from` or one of the next few. bounds[3 * lo] <= at throughout.
+  let lo = from;
+  let hi = from + 1;
+  for (let step = 1; hi < n && bounds[3 * hi]! <= at; step *= 2) {
+    lo = hi;
+    hi = lo + step;
+  }
+  // The note is in [lo, min(hi, n) - 1].
+  hi = Math.min(hi, n) - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (bounds[3 * mid]! <= at) lo = mid;
@@ -483,23 +499,26 @@ export class SearchColumn {
       const pass = prepare(pack, q);
       if (!pass) continue;
       const n = pack.ids.length;
-      const take = (i: number, score: number): void => {
-        found.push(i);
-        scores.push(score);
-        packOf.push(pack);
-        articleKeys?.add(pack.articles[pack.article[i]!]!);
-      };
       if (query === '') {
-        for (let i = 0; i < n; i++) if (pass(i)) take(i, 0);
+        for (let i = 0; i < n; i++) {
+          if (!pass(i)) continue;
+          found.push(i);
+          scores.push(0);
+          packOf.push(pack);
+          articleKeys?.add(pack.articles[pack.article[i]!]!);
+        }
         continue;
       }
       const { text, bounds } = pack;
+      let i = 0;
       for (let at = text.indexOf(query); at !== -1; ) {
-        const i = noteAt(bounds, n, at);
+        i = noteAt(bounds, n, at, i);
         if (pass(i)) {
-          const { score, next } = scoreFrom(pack, i, query, at);
-          take(i, score);
-          at = next;
+          found.push(i);
+          scores.push(scoreFrom(pack, i, query, at));
+          packOf.push(pack);
+          articleKeys?.add(pack.articles[pack.article[i]!]!);
+          at = nextAt;
         } else at = text.indexOf(query, bounds[3 * i + 3]!);
       }
     }

@@ -93,6 +93,19 @@ describe('backup round trip', () => {
     expect(await snapshot(target)).toEqual(before);
   });
 
+  test('an empty database: two notes of the file with the same article and quote are added once; the restore is searchable at once', async () => {
+    const first = (await source.annotations.toArray()).find((n) => n.quote.exact === '组织创先进、党员争优秀、群众得实惠')!;
+    await source.annotations.add({ ...first, id: 'same-quote-other-id', note: '另一份' });
+    const summary = await importBackup(target, await backupText(source));
+    expect(summary.byTable.annotations).toEqual({ added: 3, updated: 0, skipped: 1 });
+    expect(await target.annotations.count()).toBe(3);
+    // The column was built from the restored notes themselves and stored with them.
+    const meta = (await target.searchPacks.get(0)) as { count: number };
+    expect(meta.count).toBe(2);
+    expect((await searchNotes(target, '党员争优秀')).total).toBe(1);
+    expect((await searchNotes(target, '健全组织')).total).toBe(1);
+  });
+
   test('import reads a Blob or bytes as well as text', async () => {
     const text = await backupText(source);
     await importBackup(target, new Blob([text], { type: 'application/json' }));
