@@ -15,7 +15,7 @@ const server = await startSiteServer();
 const browser = await launchWithExtension(server.port, { extensionDir: RELEASE_EXTENSION_DIR });
 try {
   const page = await browser.openExtensionPage('popup.html');
-  // The protocol's wire format (@webext-core/messaging): { id, type, data, timestamp } → { res, err }.
+  // The protocol's wire format (lib/messaging.ts): { type, data, timestamp } → { res } or { err }.
   const times = await page.evaluate(
     async ({ saves, warmUp }) => {
       // No named helpers in here: tsx would wrap them in a __name() the page does not have.

@@ -4,9 +4,9 @@ import { keepNoted, resyncNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
 import { notedStore } from '@/lib/noted-articles';
 import { reportUpgrade, upgradeFinished } from '@/lib/upgrade-progress';
-import { onMessage, sendMessage } from '@/lib/messaging';
-import { CommandSchema, parseMessage, TabQuerySchema } from '@/lib/protocol/schema';
-import { badgeText, checkSender, createDbHandlers } from '@/lib/protocol/handlers';
+import { listen, sendMessage } from '@/lib/messaging';
+import { CommandSchema, parseMessage } from '@/lib/protocol/schema';
+import { answerers, answerMessage, type BackgroundContext } from '@/lib/protocol/messages';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
 import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
 import { welcomeOnInstalled } from '@/lib/welcome';
@@ -47,7 +47,6 @@ export default defineBackground({
     // An upgrade that rewrites every note (schema v6) tells how far it has come: the notebook shows it (lib/upgrade-progress).
     const db = openDb(undefined, { onUpgradeProgress: reportUpgrade });
     void db.open().then(upgradeFinished, (error: unknown) => console.warn('[研读] 数据库打开失败', error));
-    const handlers = createDbHandlers(db);
     // The set of articles with notes, read by the reader script without a message (lib/noted-articles.ts):
     // kept in step with every write, and written whole once per install, update and browser start.
     const noted = notedStore(browser.storage.local);
@@ -68,46 +67,31 @@ export default defineBackground({
     void purgeDeleted(db).catch((error: unknown) => console.warn('[研读] 清理已删除批注失败', error));
     // Sync with the reader's own WebDAV server, when they turned it on (lib/sync).
     startSyncService(db, browser, (input, init) => fetch(input, init));
-    onMessage('saveAnnotation', ({ data }) => handlers.saveAnnotation(data));
-    onMessage('annotationsForArticle', ({ data }) => handlers.annotationsForArticle(data));
-    onMessage('recentAnnotations', ({ data, sender }) => {
-      checkSender('recentAnnotations', sender.url, browser.runtime.getURL('/'));
-      return handlers.recentAnnotations(data);
-    });
-    onMessage('updateAnnotation', ({ data }) => handlers.updateAnnotation(data));
-    onMessage('deleteAnnotation', ({ data }) => handlers.deleteAnnotation(data));
-    onMessage('restoreAnnotation', ({ data }) => handlers.restoreAnnotation(data));
-    onMessage('listTags', ({ data }) => handlers.listTags(data));
-    onMessage('reportPlacement', ({ data }) => handlers.reportPlacement(data));
-    onMessage('storageStatus', ({ data, sender }) => {
-      checkSender('storageStatus', sender.url, browser.runtime.getURL('/'));
-      return handlers.storageStatus(data);
-    });
-    onMessage('recordAnalysis', ({ data }) => handlers.recordAnalysis(data));
+    // Every message the background answers is an entry of lib/protocol/messages.ts: sender checked, payload parsed, answered.
+    const context: BackgroundContext = {
+      db,
+      async setBadge(tabId, text) {
+        await toolbarButton(extensionApi).setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+        await toolbarButton(extensionApi).setBadgeText({ tabId, text });
+      },
+      async runReaderOn(tabId) {
+        try {
+          await sendMessage('runReader', { forced: true }, tabId);
+        } catch {
+          // No reader script in that tab yet (not an enabled site): inject it, flagged as asked for.
+          await markTabForced(tabId);
+          await scriptingApi(extensionApi).executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
+        }
+      },
+    };
+    const answers = answerers(context, browser.runtime.getURL('/'));
+    listen((type, data, sender) => answerMessage(answers, type, data, sender));
     // Keyboard shortcuts (manifest `commands`) go to the active tab's reader script.
     browser.commands?.onCommand.addListener((command, tab) => {
       const tabId = tab?.id;
       if (tabId === undefined) return;
       const request = parseMessage(CommandSchema, { command }, 'runCommand');
       void sendMessage('runCommand', request, tabId).catch(() => undefined);
-    });
-    onMessage('reportPage', async ({ data, sender }) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return;
-      await toolbarButton(extensionApi).setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-      await toolbarButton(extensionApi).setBadgeText({ tabId, text: badgeText(data) });
-    });
-    onMessage('runReaderOnTab', async ({ data, sender }) => {
-      // Only our own pages (the popup) may ask; a web page's content script may not.
-      checkSender('runReaderOnTab', sender.url, browser.runtime.getURL('/'));
-      const { tabId } = parseMessage(TabQuerySchema, data, 'runReaderOnTab');
-      try {
-        await sendMessage('runReader', { forced: true }, tabId);
-      } catch {
-        // No reader script in that tab yet (not an enabled site): inject it, flagged as asked for.
-        await markTabForced(tabId);
-        await scriptingApi(extensionApi).executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
-      }
     });
   },
 });

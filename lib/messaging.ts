@@ -1,23 +1,15 @@
 /**
  * The one typed protocol between content scripts, extension pages and the
- * background. Payload types come from lib/protocol/schema.ts, which the
- * background uses to validate every message it receives.
+ * background. What the background answers is its message table
+ * (lib/protocol/messages.ts, imported here as types only: no validator reaches
+ * the reader script); what a tab's reader script answers is `TabMessages`.
+ *
+ * On the wire (`runtime.sendMessage`, `tabs.sendMessage`): `{ type, data,
+ * timestamp }`, answered `{ res }` or `{ err: { name, message } }` (a message
+ * keeps only the error's text, which our errors word for the reader).
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AnnotationRecord, AnnotationWithArticle, PersistenceRecord } from './model/records';
-import type {
-  AnnotationDraft,
-  AnnotationEdit,
-  ArticleQuery,
-  CommandRequest,
-  NoteRef,
-  PageReport,
-  PlacementReport,
-  RecentQuery,
-  RunRequest,
-  TabQuery,
-  AnalysisRecord,
-} from './protocol/schema';
+import type { MessageName, MessageSender, PayloadOf, ReplyOf } from './protocol/messages';
+import type { ArticleQuery, CommandRequest, RunRequest } from './protocol/schema';
 
 /** The article as the reader script read it, for the full-text export (全文网页). */
 export interface ArticleText {
@@ -29,40 +21,90 @@ export interface ArticleText {
   items: { kind: 'directive' | 'lead' | 'slogan' | 'parallel'; start: number; end: number }[];
 }
 
-/** Every message: its payload and its reply. */
-export interface ProtocolMap {
-  /** Save a new highlight; replies with the stored record. */
-  saveAnnotation(draft: AnnotationDraft): AnnotationRecord;
-  /** The highlights of one article. */
-  annotationsForArticle(query: ArticleQuery): AnnotationRecord[];
-  /** The newest highlights across all articles. */
-  recentAnnotations(query: RecentQuery): AnnotationWithArticle[];
-  /** Change a note's text, colour or tags; refused when another tab edited it since `revision`. */
-  updateAnnotation(edit: AnnotationEdit): AnnotationRecord;
-  /** Delete a note softly (restorable for 30 days); replies with the deleted record. */
-  deleteAnnotation(ref: NoteRef): AnnotationRecord;
-  /** Undo a delete. */
-  restoreAnnotation(ref: NoteRef): AnnotationRecord;
-  /** Every tag used, most recent first, for completion. */
-  listTags(): string[];
-  /** Which of the page's notes could not be placed (未定位) and which could. */
-  reportPlacement(report: PlacementReport): void;
-  /** Whether the browser keeps our storage (for settings). */
-  storageStatus(): PersistenceRecord | null;
-  /** From the popup to a tab's reader script: which article the page is (its URL and canonical link). */
+/** The messages a tab's reader script answers (sent by the background, the popup or the notebook to one tab). */
+export interface TabMessages {
+  /** Which article the page is (its URL and canonical link). */
   pageIdentity(): ArticleQuery;
-  /** From the background to the active tab's reader script: a keyboard shortcut was pressed. */
+  /** A keyboard shortcut was pressed. */
   runCommand(request: CommandRequest): void;
-  /** The reader script's findings on the sender's tab (sets the toolbar badge). */
-  reportPage(report: PageReport): void;
-  /** From the popup: run the reader on a tab even if it is not a policy page (the reader asked). */
-  runReaderOnTab(query: TabQuery): void;
-  /** From the background to a tab's reader script: run now, marking even non-policy pages. */
+  /** Run now, marking even a page that is not policy. */
   runReader(request: RunRequest): void;
-  /** From the notebook to a tab's reader script: the article's text and structure (null before an article was read). */
+  /** The article's text and structure (null before an article was read). */
   articleText(): ArticleText | null;
-  /** The reader script analysed a policy article: record its outline and formulations (提法库). */
-  recordAnalysis(record: AnalysisRecord): void;
+}
+type TabName = keyof TabMessages;
+type TabPayload<K extends TabName> = Parameters<TabMessages[K]> extends [infer P] ? P : undefined;
+
+/** One message on the wire. */
+interface Envelope {
+  type: string;
+  data: unknown;
+  timestamp: number;
+}
+/** Its answer on the wire. */
+type Answer = { res: unknown; err?: undefined } | { err: { name: string; message: string } };
+
+function unwrap(answer: Answer | undefined): unknown {
+  // An answer that never came reads as the channel's failure (lib/explain.ts words it for the reader).
+  if (answer == null) throw new Error('No response');
+  if (answer.err) throw Object.assign(new Error(answer.err.message), { name: answer.err.name });
+  return answer.res;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+/** Sends a message to the background, or (with `tabId`) to that tab's reader script; resolves with the answer. */
+export function sendMessage<K extends MessageName>(type: K, data: PayloadOf<K>): Promise<ReplyOf<K>>;
+export function sendMessage<K extends TabName>(type: K, data: TabPayload<K>, tabId: number): Promise<ReturnType<TabMessages[K]>>;
+export function sendMessage(type: string, data: unknown, tabId?: number): Promise<unknown> {
+  const message: Envelope = { type, data, timestamp: Date.now() };
+  return new Promise<Answer | undefined>((resolve, reject) => {
+    const reply = (answer: Answer | undefined): void => {
+      const failure = chrome.runtime.lastError;
+      if (failure) reject(new Error(failure.message));
+      else resolve(answer);
+    };
+    if (tabId === undefined) chrome.runtime.sendMessage(message, reply);
+    else chrome.tabs.sendMessage(tabId, message, reply);
+  }).then(unwrap);
+}
+
+/**
+ * Answers the messages `answer` takes (it returns undefined for the others, so
+ * another listener may answer them). Returns the way to stop listening.
+ */
+export function listen(answer: (type: string, data: unknown, sender: MessageSender) => Promise<unknown> | undefined): () => void {
+  const listener = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (answer: Answer) => void): boolean => {
+    const { type, data } = (message ?? {}) as Partial<Envelope>;
+    if (typeof type !== 'string') return false;
+    const pending = answer(type, data, { url: sender.url, tabId: sender.tab?.id });
+    if (!pending) return false;
+    pending.then(
+      (res) => sendResponse({ res }),
+      (error: unknown) => {
+        const { name = 'Error', message: text = String(error) } = error instanceof Error ? error : {};
+        sendResponse({ err: { name, message: text } });
+      },
+    );
+    return true;
+  };
+  chrome.runtime.onMessage.addListener(listener);
+  return () => chrome.runtime.onMessage.removeListener(listener);
+}
+
+/** A tab message's handler in the reader script. */
+type TabHandler<K extends TabName> = (message: { data: TabPayload<K> }) => ReturnType<TabMessages[K]> | Promise<ReturnType<TabMessages[K]>>;
+
+const tabHandlers = new Map<string, (message: { data: unknown }) => unknown>();
+let listening = false;
+
+/** In the reader script: answers tab message `type` (one handler per message). Returns the way to stop. */
+export function onMessage<K extends TabName>(type: K, handler: TabHandler<K>): () => void {
+  if (!listening) {
+    listening = true;
+    listen((name, data) => {
+      const run = tabHandlers.get(name);
+      return run ? Promise.resolve().then(() => run({ data })) : undefined;
+    });
+  }
+  tabHandlers.set(type, handler as (message: { data: unknown }) => unknown);
+  return () => tabHandlers.delete(type);
+}

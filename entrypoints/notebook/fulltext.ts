@@ -25,10 +25,10 @@ async function textFromTabs(key: string): Promise<ArticleText | null> {
   for (const tab of ordered) {
     try {
       if (articleKey(tab.url!) !== key) {
-        const identity = await sendMessage('pageIdentity', undefined, tab.id);
+        const identity = await sendMessage('pageIdentity', undefined, tab.id!);
         if (articleKey(identity.url, identity.canonicalUrl) !== key) continue;
       }
-      const text = await sendMessage('articleText', undefined, tab.id);
+      const text = await sendMessage('articleText', undefined, tab.id!);
       if (text && text.text !== '') return text;
     } catch {
       // No reader script in that tab (or it was closed meanwhile): try the next.

@@ -72,23 +72,6 @@ export async function annotationsForArticle(db: YanduDb, query: ArticleQuery): P
   return list.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** The `limit` newest live highlights of all articles, newest first, with their article's title and URL. */
-export async function recentAnnotations(db: YanduDb, limit: number): Promise<AnnotationWithArticle[]> {
-  const list = await db.annotations
-    .orderBy('createdAt')
-    .reverse()
-    .filter((a) => a.deletedAt === null)
-    .limit(limit)
-    .toArray();
-  const articles = await db.articles.bulkGet([...new Set(list.map((a) => a.articleKey))]);
-  const byKey = new Map(articles.filter((a) => a !== undefined).map((a) => [a.key, a]));
-  return list.map((a) => ({
-    ...a,
-    articleTitle: byKey.get(a.articleKey)?.title ?? '',
-    articleUrl: byKey.get(a.articleKey)?.url ?? a.articleKey,
-  }));
-}
-
 async function getLive(db: YanduDb, id: string): Promise<AnnotationRecord> {
   const record = await db.annotations.get(id);
   if (!record || record.deletedAt !== null) throw new NoteNotFoundError('它可能已被删除。');

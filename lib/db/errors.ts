@@ -53,16 +53,13 @@ export class DatabaseBlockedError extends Error {
   }
 }
 
-/** A message handler: takes the raw payload, answers with a promise. */
-type Handler = (data: unknown) => Promise<unknown>;
-
 /**
- * Wraps every handler so that a storage failure reaches the reader as its
- * Chinese message, and so that while an upgrade is blocked by another
+ * A guard for the requests answered from `db`: a storage failure reaches the
+ * reader as its Chinese message, and while an upgrade is blocked by another
  * connection (Dexie then waits without end) a request is refused at once
  * instead of hanging the reader's 保存.
  */
-export function withStorageMessages<T extends { [K in keyof T]: Handler }>(db: Dexie, handlers: T): T {
+export function guardStorage(db: Dexie): <T>(run: () => Promise<T>) => Promise<T> {
   let blocked = false;
   db.on('blocked', () => {
     blocked = true;
@@ -71,16 +68,12 @@ export function withStorageMessages<T extends { [K in keyof T]: Handler }>(db: D
   db.on('ready', () => {
     blocked = false;
   });
-  const wrapped: Record<string, Handler> = {};
-  for (const [name, handler] of Object.entries(handlers) as [string, Handler][]) {
-    wrapped[name] = async (data) => {
-      if (blocked && !db.isOpen()) throw explainStorageError(new DatabaseBlockedError());
-      try {
-        return await handler(data);
-      } catch (error) {
-        throw explainStorageError(error);
-      }
-    };
-  }
-  return wrapped as T;
+  return async (run) => {
+    if (blocked && !db.isOpen()) throw explainStorageError(new DatabaseBlockedError());
+    try {
+      return await run();
+    } catch (error) {
+      throw explainStorageError(error);
+    }
+  };
 }

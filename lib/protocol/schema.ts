@@ -74,12 +74,6 @@ export const ArticleQuerySchema = v.strictObject({ url: pageUrl, canonicalUrl: v
 /** Which article's highlights to list. */
 export type ArticleQuery = v.InferOutput<typeof ArticleQuerySchema>;
 
-export const RecentQuerySchema = v.strictObject({
-  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
-});
-/** How many recent highlights to list. */
-export type RecentQuery = v.InferOutput<typeof RecentQuerySchema>;
-
 export const AnnotationEditSchema = v.pipe(
   v.strictObject({
     id: noteId,

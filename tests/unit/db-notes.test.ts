@@ -1,11 +1,12 @@
 /** Notes in schema v2 through the background's handlers: edits, conflicts, soft delete, tags, placement. */
+import { queryNotes } from '@/lib/db/notebook';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { purgeDeleted, RESTORE_DAYS } from '@/lib/db/annotations';
 import { isConflict } from '@/lib/db/errors';
 import { persistenceStatus, requestPersistence, type PersistApi } from '@/lib/db/persist';
 import type { YanduDb } from '@/lib/db/database';
 import { openDb } from '@/lib/db/schema';
-import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
+import { createDbHandlers, type DbHandlers } from './support/answers';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -97,7 +98,7 @@ describe('deleting', () => {
     const gone = await handlers.saveAnnotation(draft('删除的'));
     await handlers.deleteAnnotation({ id: gone.id });
     expect((await handlers.annotationsForArticle({ url: URL_A })).map((a) => a.id)).toEqual([keep.id]);
-    expect((await handlers.recentAnnotations({ limit: 10 })).map((a) => a.id)).toEqual([keep.id]);
+    expect((await queryNotes(db, {}, 'newest', 0, 10)).rows.map((a) => a.note.id)).toEqual([keep.id]);
     const back = await handlers.restoreAnnotation({ id: gone.id });
     expect(back.deletedAt).toBeNull();
     expect((await handlers.annotationsForArticle({ url: URL_A })).map((a) => a.id).sort()).toEqual([keep.id, gone.id].sort());

@@ -1,7 +1,8 @@
+import { queryNotes } from '@/lib/db/notebook';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { YanduDb } from '@/lib/db/database';
 import { openDb } from '@/lib/db/schema';
-import { createDbHandlers, badgeText } from '@/lib/protocol/handlers';
+import { createDbHandlers, type Effects } from './support/answers';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 
 let db: YanduDb;
@@ -41,8 +42,9 @@ describe('saving and listing highlights through the handlers', () => {
     await handlers.saveAnnotation(draft('第一条'));
     await new Promise((done) => setTimeout(done, 2));
     await handlers.saveAnnotation(draft('第二条', 'http://www.gov.cn/zhengce/b.htm'));
-    const recent = await handlers.recentAnnotations({ limit: 10 });
-    expect(recent.map((a) => a.quote.exact)).toEqual(['第二条', '第一条']);
+    // The popup's recent notes: the notebook's query, newest first.
+    const recent = (await queryNotes(db, {}, 'newest', 0, 10)).rows;
+    expect(recent.map((a) => a.note.quote.exact)).toEqual(['第二条', '第一条']);
     expect(recent[1]!.articleTitle).toBe('紧抓工作重点 突出实践特色');
     expect(await db.articles.count()).toBe(2);
   });
@@ -69,8 +71,11 @@ describe('badgeText', () => {
     [{ isPolicy: true, directiveCount: 0 }, ''],
     [{ isPolicy: false, directiveCount: 3 }, ''],
     [{ isPolicy: true, directiveCount: 1200 }, '999+'],
-  ])('%j → %s', (report, text) => {
-    expect(badgeText(report)).toBe(text);
+  ])('%j → %s', async (report, text) => {
+    // The reader script's report sets its tab's badge.
+    const effects: Effects = { badges: [], runs: [] };
+    await createDbHandlers(db, effects, { url: 'http://www.gov.cn/zhengce/a.htm', tabId: 7 }).reportPage(report);
+    expect(effects.badges).toEqual([{ tabId: 7, text }]);
   });
 });
 

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { requestFailureMessage, STORAGE_MARK, STORAGE_MESSAGES, storageMessage } from '@/lib/explain';
 import type { YanduDb } from '@/lib/db/database';
 import { openDb } from '@/lib/db/schema';
-import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
+import { createDbHandlers, type DbHandlers } from '../support/answers';
 import { draft, PAGE_URL } from './drafts';
 
 /** Saves tried while the disk is full, per kind of write. */

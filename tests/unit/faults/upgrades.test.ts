@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
 import { STORAGE_MARK, STORAGE_MESSAGES } from '@/lib/explain';
 import { openDb } from '@/lib/db/schema';
-import { createDbHandlers } from '@/lib/protocol/handlers';
+import { createDbHandlers } from '../support/answers';
 import { draft, PAGE_URL } from './drafts';
 import { defineShippedVersions } from '../../support/shipped-stores';
 
