@@ -17,6 +17,8 @@ export interface StorageItem<T> {
   getValue(): Promise<T>;
   /** Stores `value`; null or undefined removes the entry (the fallback answers again). */
   setValue(value: T | null | undefined): Promise<void>;
+  /** Removes the entry (the fallback answers again). */
+  removeValue(): Promise<void>;
   /** Calls `callback` whenever another context (or this one) stores a different value; returns the unwatch. */
   watch(callback: (value: T, old: T) => void): () => void;
 }
@@ -48,6 +50,7 @@ function defineItem<T>(key: LocalKey, options: { fallback: T }): StorageItem<T> 
     fallback,
     getValue: async () => (await getItem<T>(key)) ?? fallback,
     setValue: (value) => setItem(key, value),
+    removeValue: () => setItem(key, null),
     watch(callback) {
       const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, areaName: string): void => {
         const change = changes[k];

@@ -7,7 +7,7 @@
  * the notebook, waiting for its database, shows it (`upgradeText`) until its
  * own database is open. Cleared once a context has the database open.
  */
-import { storage } from '#imports';
+import { storage } from './storage';
 
 /** An upgrade's progress: notes done of all, and when this was written (ms). */
 export interface UpgradeState {

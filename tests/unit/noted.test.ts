@@ -11,7 +11,7 @@ import { keepNoted, liveArticleKeys, resyncNoted } from '@/lib/db/noted';
 import type { YanduDb } from '@/lib/db/database';
 import { openDb } from '@/lib/db/schema';
 import { notedEntry, notedStore, type NotedStore, type StorageAreaLike } from '@/lib/noted-articles';
-import { createDbHandlers, type DbHandlers } from '@/lib/protocol/handlers';
+import { createDbHandlers, type DbHandlers } from './support/answers';
 import type { AnnotationDraft } from '@/lib/protocol/schema';
 
 const URL_A = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html?utm_source=wx';
