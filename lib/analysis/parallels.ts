@@ -10,7 +10,8 @@
  * 排民难). A run separated by ， must share its opening words, or it is just a
  * sentence of clauses. A 、-series is no unit where the words around it leave
  * it an open list (…等, ……, …和D, a stretch of a longer list) or a law's
- * condition (…的；). A third scan finds pairs of items of one length joined by
+ * condition (…的；). Prepositions and 的 before a series, and a count of its
+ * items or 中 after it, say where it begins and ends (从A、B、C三个方面). A third scan finds pairs of items of one length joined by
  * 、, the pairs by ， (统筹兼顾、突出重点，上下联动、合力攻坚): the alternation is
  * the shape. In a ，-run, whole clauses (a clause boundary on both sides, never
  * cut) make a series where three or more in a row begin alike, or have one
@@ -65,6 +66,13 @@ const MIN_PAIR_ITEM = 4;
 const LIST_END = /[的等]/;
 /** The same where the items hold 的 themselves (物质需要的权利、…、感情需求的权利等). */
 const LIST_END_WORD = /等/;
+/**
+ * Words after which a list begins: prepositions and coverbs that govern one
+ * (从A、B、C三个方面; 通过A、B、C; 在A、B、C中) and a modifier's 的.
+ */
+const OPENING_CUE = /(?:[的从在以对把将向由于]|通过|经过|围绕|按照|依照|依据)$/;
+/** Words with which a list ends: a count of its items (三个方面, 三管齐下, 几项) or a localizer (中). */
+const CLOSING_CUE = /^(?:[一二两三四五六七八九十几多][个项大种条类管方者]|中)/;
 /** The particle that closes a modifier. */
 const PARTICLE = '的';
 /**
@@ -80,6 +88,10 @@ const NUMERAL = /[一二两三四五六七八九十百千万]/;
  * describes (打听案情、过问案件、说情干预的，…): a law's condition, not a unit of style.
  */
 const CONDITION_END = /的[，；。,;]/y;
+/** The commonest Chinese surnames (compound ones by their first character: 欧阳, 司马, 诸葛, 上官). */
+const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱覃戴莫孔汤欧司诸上]/;
+/** Names are at most this long (surname and given name, 王丽华). */
+const MAX_NAME = 3;
 /** Longest items of one length that make a series with no character in common (四字格). */
 const MAX_PLAIN_ITEM = 4;
 /**
@@ -87,7 +99,7 @@ const MAX_PLAIN_ITEM = 4;
  * (博物馆、展览馆、纪念地等资源; 张甲洲、杨学诚、蒋南翔……), and 和/及/与/或 adds its last
  * item (讯问、询问、留置和搜查): such lists are open enumerations, not one unit.
  */
-const OPEN_LIST_END = /[等…和及与或]/y;
+const OPEN_LIST_END = /(?:[等…和及与或]|以及)/y;
 /**
  * A 、 right before or after a series found inside a longer 、-list: the list
  * as a whole has no one shape, and a stretch of it is no unit (省、自治区、直辖市、
@@ -120,6 +132,8 @@ interface Series {
   firstCut: boolean;
   /** The last item was cut likewise: its end is a guess. */
   lastCut: boolean;
+  /** The last word runs on to 等, or the list goes on after it: an open list, whatever part of the word the last item keeps. */
+  open?: boolean;
 }
 
 /**
@@ -150,17 +164,23 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
     first = first.slice(-width);
     // A guessed start does not straddle a modifier's 的 (革命年代的艰辛历程 → 艰辛历程).
     if (!innerParticle) first = first.slice(particleAt(first) + 1);
-    firstCut = true;
+    // Where a preposition or a modifier's 的 stands right before the cut, the start is no guess (从、在、通过 …).
+    firstCut = !OPENING_CUE.test(rawFirst.slice(0, rawFirst.length - first.length));
   }
   const rawLast = words[to - 1]!;
   const listEnd = rawLast.search(innerParticle ? LIST_END_WORD : LIST_END);
   let last = listEnd >= 0 ? rawLast.slice(0, listEnd) : rawLast;
   let lastCut = false;
+  let goesOn = false;
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
   else if (last.length > width) {
+    // Where a count of the items or a localizer follows the cut (…三个方面, …三管齐下, 在…中), the end is no guess.
+    lastCut = !CLOSING_CUE.test(last.slice(width));
     last = last.slice(0, width);
-    lastCut = true;
+    // A last item cut to width, unconfirmed by a cue or the items' shared opening, out of a word that the
+    // list goes on after (粤港澳大湾区、…), is a stretch of a longer list.
+    goesOn = lastCut && !(prefix.length > 0 && last.startsWith(prefix)) && listEnd < 0 && to < words.length;
   }
   if (first.length < MIN_ITEM || last.length < MIN_ITEM) return null;
   const items = [first];
@@ -171,7 +191,7 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
     span += 1 + item.length;
   }
   const start = at + rawFirst.length - first.length;
-  return { start, end: start + span, items, firstCut, lastCut };
+  return { start, end: start + span, items, firstCut, lastCut, open: rawLast.charAt(listEnd) === '等' || goesOn };
 }
 
 /**
@@ -195,6 +215,8 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
  */
 function sameShape(s: Series): boolean {
   const { items } = s;
+  // Dates and times share their characters without being a series (三月、五月、八月).
+  if (items.every((w) => DATE_OR_TIME.test(w))) return false;
   const particle = particleAt(items[0]!);
   if (!items.every((w) => particleAt(w) === particle)) return false;
   const n = items.length;
@@ -208,6 +230,8 @@ function sameShape(s: Series): boolean {
   if (suffix > 0) return (suffix > 1 || sameLength) && !PLACE_SUFFIX.test(items[0]!);
   if (length <= MIN_ITEM || !sameLength) return false;
   if (sharedPlace(items)) return true;
+  // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
+  if (length <= MAX_NAME && items.every((w, i) => i === 0 || SURNAME.test(w.charAt(0)))) return false;
   return length <= MAX_PLAIN_ITEM && (!s.firstCut || !s.lastCut || items.length > MIN_ITEMS);
 }
 
@@ -419,6 +443,7 @@ function clauseStretches(text: string, run: string, at: number, alike: boolean):
 
 /** Whether the words around the series make it no unit: an open list (…等, ……, …和D, part of a longer list) or a condition (…的；). */
 function notAUnit(text: string, s: Series): boolean {
+  if (s.open) return true;
   if (text.charAt(s.start - 1) === LIST_COMMA || text.charAt(s.end) === LIST_COMMA) return true;
   OPEN_LIST_END.lastIndex = s.end;
   CONDITION_END.lastIndex = s.end;

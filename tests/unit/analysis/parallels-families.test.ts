@@ -57,3 +57,22 @@ describe('whole clauses separated by ，', () => {
     expect(parallelsOf(text)).toEqual([]);
   });
 });
+
+describe('where a 、-series begins and ends: the words around it', () => {
+  test.each([
+    ['a preposition before and a count of the items after', '要从思想教育、制度约束、监督问责三个方面着手。', '思想教育、制度约束、监督问责'],
+    ['在 … 中 around the series', '政府在稳定就业、改善民生、促进消费中发挥重要作用。', '稳定就业、改善民生、促进消费'],
+    ['a modifier’s 的 before the first item', '愿每位老师都成为学生的引路人、守护者、知心人吧。', '引路人、守护者、知心人'],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['a last word that runs on to 等 (an open list)', '要通过线上宣讲、入户走访、数字化平台建设等方式推进。'],
+    ['a last item followed by 以及', '加大对科技创新、绿色发展、扩大内需以及中小企业的支持。'],
+    ['a stretch cut out of a longer list of places', '构建以长江沿线、黄河流域、珠江三角洲地区、东北老工业基地为支点的格局。'],
+    ['months in narration', '工程于三月、五月、八月分三批完成。'],
+  ])('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
