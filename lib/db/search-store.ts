@@ -18,7 +18,7 @@
  */
 import { Dexie, type Transaction } from 'dexie';
 import { PACK_NOTES, SearchColumn } from '../search/column';
-import type { AnnotationRecord } from '../model/records';
+import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { PackRecord, PacksMeta, SearchPackRecord, YanduDb } from './database';
 
 /** The meta record's key (packs are 1, 2, …). */
@@ -217,15 +217,64 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
   return mine;
 }
 
-/** Starts loading the column (the notebook calls it on open, so that the first search finds it loaded). */
-export function warmSearch(db: YanduDb): void {
-  void searchColumn(db).catch((error: unknown) => console.warn('[研读] 搜索数据读取失败', error));
+/**
+ * The articles a list shows beside its notes (title and address), held in
+ * memory with the column: all of them read at once (one request; a few
+ * thousand small records), instead of one request per article for each page
+ * of a list. Read again after any article is written: Dexie reports every
+ * committed write (`storagemutated`), in this page and, through a
+ * BroadcastChannel, in the background and the other pages.
+ */
+const heldArticles = new WeakMap<YanduDb, { generation: number; articles: Promise<Map<string, ArticleRecord>> }>();
+/** Per database name: how many times its articles were written, as far as this page heard. */
+const articleWrites = new Map<string, number>();
+let hearingWrites = false;
+
+function hearArticleWrites(): void {
+  if (hearingWrites) return;
+  hearingWrites = true;
+  Dexie.on('storagemutated', (parts) => {
+    for (const part of Object.keys(parts)) {
+      // idb://<database>/articles/<index>
+      const found = /^idb:\/\/(.*)\/articles\/[^/]*$/.exec(part);
+      if (found) articleWrites.set(found[1]!, (articleWrites.get(found[1]!) ?? 0) + 1);
+    }
+  });
 }
 
-/** Forgets `db`'s loaded column (tests; a page that closed its database). */
+function articlesHeld(db: YanduDb): Promise<Map<string, ArticleRecord>> {
+  hearArticleWrites();
+  const generation = articleWrites.get(db.name) ?? 0;
+  let held = heldArticles.get(db);
+  if (!held || held.generation !== generation) {
+    const articles = db.articles.toArray().then((all) => new Map(all.map((a) => [a.key, withoutBookkeeping(a)])));
+    heldArticles.set(db, (held = { generation, articles }));
+    articles.catch(() => heldArticles.delete(db));
+  }
+  return held.articles;
+}
+
+/** The stored articles of `keys` (those that exist), from memory; an article not yet heard of is read. */
+export async function articlesOf(db: YanduDb, keys: readonly string[]): Promise<ArticleRecord[]> {
+  if (keys.length === 0) return [];
+  const held = await articlesHeld(db);
+  const missing = keys.filter((key) => !held.has(key));
+  // Written a moment ago, before its write was heard of: read it (held until the write is heard).
+  if (missing.length > 0) for (const article of await db.articles.bulkGet(missing)) if (article) held.set(article.key, withoutBookkeeping(article));
+  return keys.flatMap((key) => held.get(key) ?? []);
+}
+
+/** Starts loading the column and the articles (the notebook calls it on open, so that the first search finds them loaded). */
+export function warmSearch(db: YanduDb): void {
+  void searchColumn(db).catch((error: unknown) => console.warn('[研读] 搜索数据读取失败', error));
+  void articlesHeld(db).catch((error: unknown) => console.warn('[研读] 文章数据读取失败', error));
+}
+
+/** Forgets `db`'s loaded column and articles (tests; a page that closed its database). */
 export function forgetSearch(db: YanduDb): void {
   states.delete(db);
   looks.delete(db);
+  heldArticles.delete(db);
 }
 
 /**

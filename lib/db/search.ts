@@ -11,7 +11,7 @@ import { foldQuery, matchRanges, type ColumnQuery, type SearchColumn } from '../
 import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './database';
-import { searchColumn, withoutBookkeeping } from './search-store';
+import { articlesOf, searchColumn, withoutBookkeeping } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
@@ -99,14 +99,14 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
   if (query.articles?.size === 0) return { matches: [], total: 0, more: false };
   const { hits, total } = column.search(query, order, offset, limit);
   // The page's notes and their articles, read at once.
-  const [notes, articles] = await Promise.all([db.annotations.bulkGet(hits.map((h) => h.id)), db.articles.bulkGet([...new Set(hits.map((h) => h.articleKey))])]);
+  const [notes, articles] = await Promise.all([db.annotations.bulkGet(hits.map((h) => h.id)), articlesOf(db, [...new Set(hits.map((h) => h.articleKey))])]);
   const matches: NoteMatch[] = [];
   hits.forEach((hit, i) => {
     const note = notes[i];
     // A note deleted for good since the column last looked is skipped.
     if (note && note.deletedAt === null) matches.push(matchOf(note, folded, hit.score));
   });
-  return { matches, total, more: total > offset + limit, articles: articles.filter((a): a is ArticleRecord => a !== undefined) };
+  return { matches, total, more: total > offset + limit, articles };
 }
 
 /** Live notes whose quote, note or tags contain `query` (folded), most relevant first (at most `limit`). */

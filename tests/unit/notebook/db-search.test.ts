@@ -87,6 +87,22 @@ describe('search', () => {
     third.close();
   });
 
+  test('a list shows each article as stored now: a title written by another page shows at the next list', async () => {
+    const notebook = fresh();
+    await populate(notebook);
+    const titles = async (): Promise<string[]> => (await queryNotes(notebook, { query: '组织' }, 'newest', 0, 10)).rows.map((r) => r.articleTitle);
+    expect(await titles()).toEqual(['紧抓工作重点 突出实践特色', '紧抓工作重点 突出实践特色', '关于推进基层治理能力建设的通知']);
+    const other = openDb(notebook.name);
+    const key = (await other.articles.where('site').equals('www.gov.cn').primaryKeys())[0] as string;
+    // Written as a sync or an import writes it (no visit, the same lastSeenAt).
+    await other.articles.update(key, { title: '关于推进基层治理能力建设的通知（修订）' });
+    expect(await titles()).toEqual(['紧抓工作重点 突出实践特色', '紧抓工作重点 突出实践特色', '关于推进基层治理能力建设的通知（修订）']);
+    // An article and its note written by the other page show at once too.
+    await saveAnnotation(other, draft('http://www.12371.cn/c.htm', '组织生活会要开出质量', { }), 9_000);
+    expect((await queryNotes(notebook, { query: '组织生活会' }, 'newest', 0, 10)).rows.map((r) => r.articleUrl)).toEqual(['http://www.12371.cn/c.htm']);
+    other.close();
+  });
+
   test('a save and an edit of one note in the same millisecond, read between them, are both seen', async () => {
     // The clock stands still: the two writes get the same Date.now(). The column skips a note it
     // holds with the same stamp, so the stamps must differ (with Date.now() stamps, save, search and
