@@ -94,6 +94,8 @@ const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑�
 const MAX_NAME = 3;
 /** Longest items of one length that make a series with no character in common (四字格). */
 const MAX_PLAIN_ITEM = 4;
+/** Plain items of six characters: a verb and its four-character object (编制发展规划、推进法治建设、制定政策措施). */
+const PLAIN_PHRASE = 6;
 /**
  * What may follow a series: 等 or an ellipsis closes a list of examples
  * (博物馆、展览馆、纪念地等资源; 张甲洲、杨学诚、蒋南翔……), and 和/及/与/或 adds its last
@@ -200,10 +202,12 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
  *  - items sharing their last characters (党员意识、大局意识): one shared last
  *    character makes a shape only for items of one length (建好、管好、用好), not
  *    for names of kinds (控告人、检举人、证人; 企业所得税、房产税; places, 浙江省、广东省);
- *  - items of one length of three or four characters, the 三字格/四字格 of
- *    parallel writing (想问题、作决策、抓落实; 系统完备、科学规范、运行有效). Longer
- *    items of one length with no character in common are the clauses or noun
- *    phrases of a sentence (事业兴旺发达、国家长治久安、人民幸福安康).
+ *  - items of one length of three, four or six characters, the 三字格/四字格 of
+ *    parallel writing and a two-character head on a 四字格 (想问题、作决策、抓落实;
+ *    系统完备、科学规范、运行有效; 完善基础设施、优化营商环境、提升公共服务), one
+ *    end at least where the text puts it (a punctuation mark, a preposition, a
+ *    count): with both ends guessed such a list is as often a stretch of a sentence.
+ *    Five- and seven-character items with nothing in common are not taken.
  *  - items of one length sharing a character at one place, of any length
  *    (走进新时代、迈上新台阶、开创新局面).
  * 的 stands at one place in every item or in none. An outer item whose end
@@ -232,7 +236,8 @@ function sameShape(s: Series): boolean {
   if (sharedPlace(items)) return true;
   // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
   if (length <= MAX_NAME && items.every((w, i) => i === 0 || SURNAME.test(w.charAt(0)))) return false;
-  return length <= MAX_PLAIN_ITEM && (!s.firstCut || !s.lastCut || items.length > MIN_ITEMS);
+  // A plain shape is weak evidence: one end at least must be where the text puts it, not a guess.
+  return (length <= MAX_PLAIN_ITEM || length === PLAIN_PHRASE) && (!s.firstCut || !s.lastCut);
 }
 
 /**

@@ -94,7 +94,6 @@ describe('parallels: series of short items', () => {
     ['a stretch of a longer list', '考试科目有中药、中药性状鉴别、中药真伪鉴别、中药调剂技能、药事管理。'],
     ['names of kinds sharing one last character', '不得对控告人、检举人、证人进行报复。'],
     ['names of taxes of different lengths', '涉及企业所得税、房产税、城镇土地使用税、车船税、印花税5个税种。'],
-    ['longer items of one length with nothing in common', '是关系事业兴旺发达、国家长治久安、人民幸福安康的重大问题。'],
     ['a guessed end that breaks the others\' shape', '服务基层、服务群众、让群众得实惠，是检验的标准。'],
     ['a guessed start does not straddle 的', '回顾老一辈清华人在革命年代的艰辛历程、追寻红色记忆、传承革命精神。'],
     ['的 at different places', '展览里，党的理论、革命历史、先进事迹，都融入其中。'],

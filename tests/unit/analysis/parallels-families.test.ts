@@ -76,3 +76,21 @@ describe('where a 、-series begins and ends: the words around it', () => {
     expect(parallelsOf(text)).toEqual([]);
   });
 });
+
+describe('plain items of one length (no shared character)', () => {
+  test.each([
+    ['four-character items, one end given by punctuation', '要深入调研、科学决策、狠抓落实，推动工作。', '深入调研、科学决策、狠抓落实'],
+    ['six-character items: a verb and its four-character object', '坚持完善基础设施、优化营商环境、提升公共服务，推动高质量发展。', '完善基础设施、优化营商环境、提升公共服务'],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['both ends guessed, three items', '会上通报了完善基础设施、优化营商环境、提升公共服务方面的进展情况。'],
+    ['both ends guessed, four items', '大家认为思想观念、人文精神、道德规范、行为习惯方面差距明显。'],
+    ['five-character items with nothing in common', '他们参观了中央大礼堂、革命纪念馆、烈士陵园区，留下深刻印象。'],
+    ['a table row of figures', '指标、2023年、2024年、2025年'],
+  ])('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
