@@ -225,7 +225,7 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
  * committed write (`storagemutated`), in this page and, through a
  * BroadcastChannel, in the background and the other pages.
  */
-const heldArticles = new WeakMap<YanduDb, { generation: number; articles: Promise<Map<string, ArticleRecord>> }>();
+const heldArticles = new WeakMap<YanduDb, { generation: number; articles: Promise<Map<string, ArticleRecord>>; ready: Map<string, ArticleRecord> | null }>();
 /** Per database name: how many times its articles were written, as far as this page heard. */
 const articleWrites = new Map<string, number>();
 let hearingWrites = false;
@@ -242,22 +242,30 @@ function hearArticleWrites(): void {
   });
 }
 
-function articlesHeld(db: YanduDb): Promise<Map<string, ArticleRecord>> {
+/** The held articles of `db` (reading them all when they are not held or were written since), and the map once read. */
+function articlesHeld(db: YanduDb): { articles: Promise<Map<string, ArticleRecord>>; ready: Map<string, ArticleRecord> | null } {
   hearArticleWrites();
   const generation = articleWrites.get(db.name) ?? 0;
   let held = heldArticles.get(db);
   if (!held || held.generation !== generation) {
-    const articles = db.articles.toArray().then((all) => new Map(all.map((a) => [a.key, withoutBookkeeping(a)])));
-    heldArticles.set(db, (held = { generation, articles }));
-    articles.catch(() => heldArticles.delete(db));
+    const entry: NonNullable<typeof held> = { generation, articles: db.articles.toArray().then((all) => new Map(all.map((a) => [a.key, withoutBookkeeping(a)]))), ready: null };
+    entry.articles.then(
+      (map) => (entry.ready = map),
+      () => heldArticles.delete(db),
+    );
+    heldArticles.set(db, (held = entry));
   }
-  return held.articles;
+  return held;
 }
 
-/** The stored articles of `keys` (those that exist), from memory; an article not yet heard of is read. */
+/**
+ * The stored articles of `keys` (those that exist), from memory; an article not yet heard of is read. While all
+ * of them are still being read (the notebook just opened), the page's own are read by key instead of waiting.
+ */
 export async function articlesOf(db: YanduDb, keys: readonly string[]): Promise<ArticleRecord[]> {
   if (keys.length === 0) return [];
-  const held = await articlesHeld(db);
+  const held = articlesHeld(db).ready;
+  if (!held) return (await db.articles.bulkGet([...keys])).flatMap((article) => (article ? [withoutBookkeeping(article)] : []));
   const missing = keys.filter((key) => !held.has(key));
   // Written a moment ago, before its write was heard of: read it (held until the write is heard).
   if (missing.length > 0) for (const article of await db.articles.bulkGet(missing)) if (article) held.set(article.key, withoutBookkeeping(article));
@@ -267,7 +275,7 @@ export async function articlesOf(db: YanduDb, keys: readonly string[]): Promise<
 /** Starts loading the column and the articles (the notebook calls it on open, so that the first search finds them loaded). */
 export function warmSearch(db: YanduDb): void {
   void searchColumn(db).catch((error: unknown) => console.warn('[研读] 搜索数据读取失败', error));
-  void articlesHeld(db).catch((error: unknown) => console.warn('[研读] 文章数据读取失败', error));
+  void articlesHeld(db).articles.catch((error: unknown) => console.warn('[研读] 文章数据读取失败', error));
 }
 
 /** Forgets `db`'s loaded column and articles (tests; a page that closed its database). */
