@@ -81,6 +81,14 @@ const PARTICLE = '的';
  * list of scopes (本区域、本行业、本单位).
  */
 const FUNCTION_HEADS = /^[来去本各该此]$/;
+/**
+ * Pronouns, degree adverbs, aspect and modal particles mark a clause of
+ * narration or talk (我们去了公园，玩得非常开心), not a phrase of a plain series
+ * (了解, 着力 are verbs; 自我, 其他 words of their own).
+ */
+const NARRATION = /(?<!自)我|(?<!其)[他它]|[你她很吗呢吧啊]|了(?!解)|着(?![力眼手重想])/;
+/** The aspect particle shared at one place makes no shape (今天开了会，大家发了言，会后吃了饭: narration). */
+const PARTICLES = /了/;
 /** Numerals stand for one another at one place (凝聚一种精神、把握两个特征、增强三大动力). */
 const NUMERAL = /[一二两三四五六七八九十百千万]/;
 /**
@@ -257,7 +265,7 @@ function placesShared(words: readonly string[], from = 0, to = words.length): nu
     const numeral = NUMERAL.test(c);
     let shared = true;
     for (let k = from + 1; k < to && shared; k++) shared = words[k]!.charAt(i) === c || (numeral && NUMERAL.test(words[k]!.charAt(i)));
-    if (shared) places++;
+    if (shared && !PARTICLES.test(c)) places++;
   }
   return places;
 }
@@ -436,14 +444,32 @@ function clauseStretches(text: string, run: string, at: number, alike: boolean):
     if (to - from > MIN_ITEMS && placesShared(words, from, to - 1) > placesShared(words, from, to)) to--;
     if (to - from >= MIN_ITEMS && length >= 4 && length <= MAX_ITEM && !ORDINAL_OPENING.test(words[from]!)) {
       const items = words.slice(from, to);
-      const shaped =
-        commonPrefix(items).length === 0 &&
-        ((commonSuffix(items).length >= 2 && !NAME_TAIL.test(items[0]!)) || (sharedPlace(items) && !items.some((w) => DATE_OR_TIME.test(w))));
-      if (shaped) add(from, to);
+      const shape = clausesShaped(items);
+      if (shape) {
+        // The clause before a plain stretch may hold its first item after the governing words (期望青年坚定理想信念，厚植…，…).
+        const before = shape === 'plain' && from === i && from > 0 ? words[from - 1]! : '';
+        const first = before.slice(-length);
+        if (before.length > length && particleAt(first) < 0) {
+          const start = offsets[from - 1]! + before.length - length;
+          found.push({ start, end: offsets[to - 1]! + length, items: [first, ...items], firstCut: true, lastCut: false });
+        } else add(from, to);
+      }
     }
     i = j;
   }
   return found;
+}
+
+/**
+ * Whether whole clauses of one length that do not begin alike have one shape:
+ * they end alike (not names of places or bodies), share a character at one
+ * place (not dates), or are plain phrases of six characters.
+ */
+function clausesShaped(items: readonly string[]): 'shared' | 'plain' | null {
+  if (commonPrefix(items).length > 0) return null;
+  if (commonSuffix(items).length >= 2) return NAME_TAIL.test(items[0]!) ? null : 'shared';
+  if (sharedPlace(items)) return items.some((w) => DATE_OR_TIME.test(w)) ? null : 'shared';
+  return items[0]!.length === PLAIN_PHRASE && !items.some((w) => NARRATION.test(w)) ? 'plain' : null;
 }
 
 /** Whether the words around the series make it no unit: an open list (…等, ……, …和D, part of a longer list) or a condition (…的；). */

@@ -42,6 +42,12 @@ describe('whole clauses separated by ，', () => {
     ['clauses ending alike', '面对新形势，真心关爱职工，热心帮助职工，用心服务职工，让大家安心工作。', '真心关爱职工，热心帮助职工，用心服务职工'],
     ['clauses beginning alike among other clauses', '既要抓发展，又要保稳定，不唱高调子，不做表面文章，不图一时虚名，踏实做事。', '不唱高调子，不做表面文章，不图一时虚名'],
     ['numerals at one place, without the clause before that shares less', '这些年来，三下基层，两进社区，一访农户，积累了经验。', '三下基层，两进社区，一访农户'],
+    ['plain six-character clauses', '会议强调，压实主体责任，健全工作机制，强化督促检查，确保各项任务落地见效。', '压实主体责任，健全工作机制，强化督促检查'],
+    [
+      'plain six-character clauses, the first after its governing words',
+      '全体党员要坚定理想信念，筑牢思想根基，锤炼优良作风，提升履职能力，在岗位上建功立业。',
+      '坚定理想信念，筑牢思想根基，锤炼优良作风，提升履职能力',
+    ],
   ])('%s', (_name, text, series) => {
     expect(parallelsOf(text)).toContain(series);
   });
@@ -50,6 +56,9 @@ describe('whole clauses separated by ，', () => {
     ['ordinary clauses of one length', '天色已晚，大家回家，明天再来。'],
     ['items that open with enumeration markers', '一是抓学习，二是抓落实，三是抓考核。'],
     ['dates in narration', '活动分别于三月五日，四月五日，五月五日举行。'],
+    ['narration sharing only the particle 了', '今天开了会，大家发了言，会后吃了饭。'],
+    ['plain clauses of five characters', '天刚蒙蒙亮，车队已出发，大家很兴奋。'],
+    ['six-character clauses of narration', '那天我们早早起床，他们开车来接我们，大家玩得非常开心。'],
     ['names of places ending alike', '工作组先后走访海淀街道，朝阳街道，丰台街道，听取意见。'],
     ['a clause cut by a bracket is not whole', '面对新形势，真心关爱职工，热心帮助职工，用心服务职工（含退休职工）的工作。'],
     ['a clause cut by a line break is not whole', '人的灵魂分为三部分，一为欲望，一为理性，一为\n气概。'],
