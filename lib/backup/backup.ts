@@ -4,16 +4,16 @@
  * the whole file first (parse.ts), then merges it in one transaction over every
  * table and the search column: a failure or a cancellation halfway leaves the
  * database as it was. Backups carry the reader's data, never derived index data
- * (format.ts DERIVED_FIELDS, EXCLUDED_TABLES).
+ * (withoutDerived in lib/db/database.ts; format.ts EXCLUDED_TABLES).
  */
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { localIsoDate } from '../export/dates';
 import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
 import type { AnnotationRecord } from '../model/records';
-import type { YanduDb } from '../db/database';
+import { withoutDerived, type YanduDb } from '../db/database';
 import { stampsOfBulkWrite, updatePacksInTransaction } from '../db/search-store';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, withoutDerived, type BackupFile } from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, type BackupFile } from './format';
 import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';
 import { parseBackup } from './parse';
 

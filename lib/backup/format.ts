@@ -25,22 +25,6 @@ export const BACKUP_VERSION = 1;
  */
 export const EXCLUDED_TABLES: ReadonlySet<string> = new Set(['meta', 'searchPacks']);
 
-/**
- * Fields that are the database's bookkeeping, not the reader's data: a backup
- * neither writes nor imports them. `terms` held the search index of schema
- * versions 3–5 (backups written then carry it; it is dropped on import),
- * `touchedAt` the time of a note's last write (lib/db/search-store.ts).
- */
-export const DERIVED_FIELDS: readonly string[] = ['terms', 'touchedAt'];
-
-/** A record without DERIVED_FIELDS (the same object when it has none). */
-export function withoutDerived<T extends Record<string, unknown>>(record: T): T {
-  if (!DERIVED_FIELDS.some((field) => field in record)) return record;
-  const copy: Record<string, unknown> = { ...record };
-  for (const field of DERIVED_FIELDS) delete copy[field];
-  return copy as T;
-}
-
 /** Table names as the reader knows them, for messages. */
 export const TABLE_LABELS: Record<string, string> = {
   articles: '文章',

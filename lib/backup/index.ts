@@ -5,7 +5,7 @@
  * updated and skipped, or a BackupError whose message the reader can read.
  */
 export { BACKUP_MIME, exportBackup, importBackup, type ImportSummary } from './backup';
-export { BACKUP_FORMAT, BACKUP_VERSION, BackupError, DERIVED_FIELDS, withoutDerived, type BackupErrorCode, type BackupFile } from './format';
+export { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type BackupErrorCode, type BackupFile } from './format';
 export { parseBackup } from './parse';
 export {
   INITIAL_REMINDER_STATE,

@@ -4,6 +4,7 @@
  * newer version, or one with a bad record is refused with a message saying so.
  */
 import * as v from 'valibot';
+import { withoutDerived } from '../db/database';
 import {
   BACKUP_VERSION,
   BackupError,
@@ -12,7 +13,6 @@ import {
   TABLE_LABELS,
   TABLE_SCHEMAS,
   UnknownRecordSchema,
-  withoutDerived,
   type BackupFile,
 } from './format';
 

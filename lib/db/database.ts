@@ -50,3 +50,15 @@ export type YanduDb = Dexie & {
   /** Schema v6: the search column in packs, derived from the notes (lib/db/search-store.ts). */
   searchPacks: EntityTable<SearchPackRecord, 'id'>;
 };
+
+/**
+ * Drops the database's bookkeeping from a record before it leaves the database
+ * layer (lists, exports, backups, 学习包, sync): `touchedAt`, the time of a
+ * note's last write (lib/db/search-store.ts), and `terms`, the search index of
+ * schema versions 3–5 (old records and backups written then may still carry
+ * it; a backup's are dropped on import). Neither is the reader's data.
+ */
+export function withoutDerived<T extends object>(record: T): T {
+  const { touchedAt: _touched, terms: _terms, ...rest } = record as T & { touchedAt?: unknown; terms?: unknown };
+  return rest as T;
+}

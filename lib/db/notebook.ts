@@ -14,7 +14,7 @@ import type { AnnotationRecord, ArticleRecord, SummaryRecord } from '../model/re
 import type { YanduDb } from './database';
 import { normalizeForSearch } from '../search';
 import { articlesWithNotesMatching, findNotes } from './search';
-import { withoutBookkeeping } from './search-store';
+import { withoutDerived } from './database';
 
 /** Notes per article shown in the popup's summary of recent articles: counted, not read. */
 const POPUP_RECENT_ARTICLES = 5;
@@ -61,7 +61,7 @@ function liveNotes(db: YanduDb, key: string): Promise<number> {
 async function articleRows(db: YanduDb, articles: readonly ArticleRecord[]): Promise<ArticleRow[]> {
   const keys = articles.map((a) => a.key);
   const [summaries, counts] = await Promise.all([db.summaries.bulkGet(keys), Promise.all(keys.map((k) => liveNotes(db, k)))]);
-  return articles.map((article, i) => ({ article: withoutBookkeeping(article), summary: summaries[i] ?? null, notes: counts[i]! }));
+  return articles.map((article, i) => ({ article: withoutDerived(article), summary: summaries[i] ?? null, notes: counts[i]! }));
 }
 
 /** One page of articles, the most recently read first. */
@@ -102,7 +102,7 @@ export async function popupSnapshot(db: YanduDb, query: ArticleQuery | null): Pr
     db.articles.orderBy('lastSeenAt').reverse().limit(POPUP_RECENT_ARTICLES).toArray(),
   ]);
   notes.sort((a, b) => a.createdAt - b.createdAt);
-  return { page: await withArticles(db, notes.map((note) => ({ note: withoutBookkeeping(note), quoteRanges: [], noteRanges: [] }))), summary, recentArticles: await articleRows(db, recent) };
+  return { page: await withArticles(db, notes.map((note) => ({ note: withoutDerived(note), quoteRanges: [], noteRanges: [] }))), summary, recentArticles: await articleRows(db, recent) };
 }
 
 /** Deletes notes softly (restorable, lib/db/annotations.ts), in one transaction; returns their ids. */

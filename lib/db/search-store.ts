@@ -19,7 +19,7 @@
 import { Dexie, type Transaction } from 'dexie';
 import { PACK_NOTES, SearchColumn } from '../search/column';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
-import type { PackRecord, PacksMeta, SearchPackRecord, YanduDb } from './database';
+import { withoutDerived, type PackRecord, type PacksMeta, type SearchPackRecord, type YanduDb } from './database';
 
 /** The meta record's key (packs are 1, 2, …). */
 const META_ID = 0;
@@ -86,12 +86,6 @@ export function stampsOfBulkWrite(tx: Transaction): { stamp: number; since: numb
   (tx as Marked)[OWN_STAMPS] = true;
   const since = Date.now() - SKEW_MS;
   return { stamp: since - 1, since };
-}
-
-/** Drops the bookkeeping field before a note leaves the database layer (lists, exports, backups). */
-export function withoutBookkeeping<T extends object>(record: T): T {
-  const { touchedAt: _t, terms: _terms, ...rest } = record as T & { touchedAt?: unknown; terms?: unknown };
-  return rest as T;
 }
 
 function packRecords(column: SearchColumn, since: number): SearchPackRecord[] {
@@ -248,7 +242,7 @@ function articlesHeld(db: YanduDb): { articles: Promise<Map<string, ArticleRecor
   const generation = articleWrites.get(db.name) ?? 0;
   let held = heldArticles.get(db);
   if (!held || held.generation !== generation) {
-    const entry: NonNullable<typeof held> = { generation, articles: db.articles.toArray().then((all) => new Map(all.map((a) => [a.key, withoutBookkeeping(a)]))), ready: null };
+    const entry: NonNullable<typeof held> = { generation, articles: db.articles.toArray().then((all) => new Map(all.map((a) => [a.key, withoutDerived(a)]))), ready: null };
     entry.articles.then(
       (map) => (entry.ready = map),
       () => heldArticles.delete(db),
@@ -265,10 +259,10 @@ function articlesHeld(db: YanduDb): { articles: Promise<Map<string, ArticleRecor
 export async function articlesOf(db: YanduDb, keys: readonly string[]): Promise<ArticleRecord[]> {
   if (keys.length === 0) return [];
   const held = articlesHeld(db).ready;
-  if (!held) return (await db.articles.bulkGet([...keys])).flatMap((article) => (article ? [withoutBookkeeping(article)] : []));
+  if (!held) return (await db.articles.bulkGet([...keys])).flatMap((article) => (article ? [withoutDerived(article)] : []));
   const missing = keys.filter((key) => !held.has(key));
   // Written a moment ago, before its write was heard of: read it (held until the write is heard).
-  if (missing.length > 0) for (const article of await db.articles.bulkGet(missing)) if (article) held.set(article.key, withoutBookkeeping(article));
+  if (missing.length > 0) for (const article of await db.articles.bulkGet(missing)) if (article) held.set(article.key, withoutDerived(article));
   return keys.flatMap((key) => held.get(key) ?? []);
 }
 
@@ -326,7 +320,7 @@ export async function upgradeToVersion6(tx: Transaction, onProgress?: UpgradePro
   onProgress?.(0, total);
   for (let last: string | null = null; ; ) {
     const chunk: (Touched & { terms?: unknown })[] = await (last === null ? notes.orderBy(':id') : notes.where(':id').above(last)).limit(UPGRADE_CHUNK).toArray();
-    const clean = chunk.map((note) => ({ ...withoutBookkeeping(note), touchedAt: 0 }));
+    const clean = chunk.map((note) => ({ ...withoutDerived(note), touchedAt: 0 }));
     await notes.bulkPut(clean);
     all.push(...clean);
     onProgress?.(all.length, total);

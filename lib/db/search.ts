@@ -11,7 +11,8 @@ import { foldQuery, matchRanges, type ColumnQuery, type SearchColumn } from '../
 import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './database';
-import { articlesOf, searchColumn, withoutBookkeeping } from './search-store';
+import { withoutDerived } from './database';
+import { articlesOf, searchColumn } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
@@ -42,7 +43,7 @@ const INDEX_LIST_MAX = 2_000;
 
 /** The note as lists show it, with where `folded` stands in it. */
 function matchOf(note: AnnotationRecord, folded: string, score: number): NoteMatch {
-  const clean = withoutBookkeeping(note);
+  const clean = withoutDerived(note);
   return { note: clean, score, quoteRanges: matchRanges(clean.quote.exact, folded), noteRanges: matchRanges(clean.note, folded) };
 }
 

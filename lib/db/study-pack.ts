@@ -9,8 +9,7 @@ import { MERGE_RULES, type BackupRecord } from '../backup/merge';
 import { BackupError } from '../backup/format';
 import { buildStudyPack, packNoteAction, parseStudyPack, type PackArticle, type StudyPack } from '../sync/study-pack';
 import type { AnnotationRecord, NoteAuthor } from '../model/records';
-import type { YanduDb } from './database';
-import { withoutBookkeeping } from './search-store';
+import { withoutDerived, type YanduDb } from './database';
 import type { ExportSelection } from './notebook';
 
 /** What an import of a 学习包 did. */
@@ -28,9 +27,6 @@ export interface StudyPackImport {
   /** Notes left as stored (already current, or someone else's with that id). */
   kept: number;
 }
-
-/** Drops the database's bookkeeping (search index fields), so packs carry data only. */
-const withoutDerived = withoutBookkeeping;
 
 /** The reader's own notes on `selection` as a 学习包 of `member`; whole articles bring their deleted notes too (as tombstones). */
 export async function studyPackOf(db: YanduDb, selection: ExportSelection, member: NoteAuthor, now: number = Date.now()): Promise<StudyPack> {

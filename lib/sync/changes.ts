@@ -21,7 +21,7 @@ import * as v from 'valibot';
 import { AnnotationSchema, ArticleSchema } from '../backup/format';
 import { issueText } from '../backup/parse';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
-import { withoutBookkeeping as withoutDerived } from '../db/search-store';
+import { withoutDerived } from '../db/database';
 import { SyncError } from './webdav';
 
 /** The `format` marker of change files. */

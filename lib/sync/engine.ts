@@ -9,7 +9,7 @@
  */
 import { MERGE_RULES, type BackupRecord } from '../backup/merge';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
-import { withoutBookkeeping as withoutDerived } from '../db/search-store';
+import { withoutDerived } from '../db/database';
 import type { YanduDb } from '../db/database';
 import {
   batchName,

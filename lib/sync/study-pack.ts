@@ -17,7 +17,7 @@ import type { ExportedFile } from '../export/types';
 import { AnnotationSchema, ArticleSchema, BackupError } from '../backup/format';
 import { issueText, NOTHING_CHANGED, readText } from '../backup/parse';
 import type { AnnotationRecord, ArticleRecord, NoteAuthor, OutlineEntry } from '../model/records';
-import { withoutBookkeeping as withoutDerived } from '../db/search-store';
+import { withoutDerived } from '../db/database';
 import { MAX_SUMMARY_ENTRIES, OutlineEntrySchema } from '../protocol/schema';
 
 /** The envelope's `format` marker: anything else is not a 学习包. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BackupError, exportBackup, importBackup, parseBackup, withoutDerived, type BackupFile } from '@/lib/backup';
+import { BackupError, exportBackup, importBackup, parseBackup, type BackupFile } from '@/lib/backup';
+import { withoutDerived } from '@/lib/db/database';
 import { deleteAnnotation, saveAnnotation } from '@/lib/db/annotations';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { YanduDb } from '@/lib/db/database';
