@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // The official sites where the reader script runs by itself (DESIGN.md §7).
 // Kept in lib/model/sites.ts (the site registry) so the content script and the tests share one list.
@@ -28,6 +29,22 @@ function legacyPolyfillBanner(): string {
     charset: 'ascii',
   });
   return result.outputFiles[0]!.text.trim();
+}
+
+/**
+ * What every extension page (entrypoints/{popup,notebook,options,guide,welcome}/index.html) shares,
+ * written once: the charset and viewport first in <head>, and the element its Preact app renders into
+ * (`#app`). Each index.html keeps only its own: its title, stylesheet, WXT's manifest meta, its script.
+ */
+function extensionPageShell(): Plugin {
+  return {
+    name: 'yandu-extension-page-shell',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { charset: 'utf-8' }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, injectTo: 'head-prepend' },
+      { tag: 'div', attrs: { id: 'app' }, injectTo: 'body-prepend' },
+    ],
+  };
 }
 
 export default defineConfig({
@@ -69,7 +86,7 @@ export default defineConfig({
     } } : {}),
   }),
   vite: ({ manifestVersion, browser }) => ({
-    plugins: [preact()],
+    plugins: [preact(), extensionPageShell()],
     // Chromium's MV2 APIs take callbacks: the legacy build's `browser` is webextension-polyfill's.
     resolve: manifestVersion === 2 && browser !== 'firefox' ? { alias: { '@wxt-dev/browser': resolve('legacy/browser.ts') } } : {},
     // Dexie's bundle contains a literal U+FFFF; Chrome rejects non-ASCII-safe
