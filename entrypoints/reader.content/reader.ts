@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyze, type Analysis } from '@/lib/analysis';
-import { DEFAULT_MARK_KINDS, type ItemKind } from '@/lib/model/kinds';
+import { ALL_KINDS, DEFAULT_MARK_KINDS, type ItemKind } from '@/lib/model/kinds';
 import { extractArticle, type ExtractedArticle, TextMap } from '@/lib/extract';
 import { findPageLinks } from '@/lib/extract/pages';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
@@ -32,6 +32,18 @@ export interface ReaderDeps {
   onArticle: (map: TextMap, article: ExtractedArticle) => void;
 }
 
+/** A promise and, once it has resolved, its value (read without an await). */
+interface Answer<T> {
+  promise: Promise<T>;
+  value?: T;
+}
+
+function answer<T>(promise: Promise<T>): Answer<T> {
+  const known: Answer<T> = { promise };
+  promise.then((value) => (known.value = value), () => undefined);
+  return known;
+}
+
 export class PageReader {
   /** The article text and its DOM map; the same object across re-runs (TextMap.adopt). */
   readonly map = new TextMap(document.createElement('div'));
@@ -46,7 +58,7 @@ export class PageReader {
   /** The run under way (resolved when none is). */
   private running: Promise<void> = Promise.resolve();
   /** Notes asked for at document_start, with the article key they answer for. */
-  private prefetched: { key: string; notes: Promise<AnnotationRecord[]> } | null = null;
+  private prefetched: { key: string; notes: Answer<AnnotationRecord[]> } | null = null;
   private analysis: Analysis | null = null;
   /** Work for the notebook found during a run, started once the page is done. */
   private readonly afterDone: (() => void)[] = [];
@@ -94,13 +106,15 @@ export class PageReader {
     document.documentElement.setAttribute('data-yd-state', 'working');
     const clock = new PhaseClock();
     const saved = this.savedNotes();
-    // Asked for at document_start, so normally here already: no await (and no yield to the page) then.
-    if (!this.kinds) await this.markKinds;
     try {
       const article = clock.time('extract', () => extractArticle(document));
       if (article && (article.text !== this.map.text || this.forced !== this.appliedForced)) {
-        this.watching().withoutWatching(() => this.apply(article, clock));
-        const notes = await clock.timeAsync('notes', saved);
+        const fresh = this.watching().withoutWatching(() => this.take(article, clock));
+        // The kinds to mark, asked for at document_start: waited for only on a page that gets marks.
+        if (this.marked() && !this.kinds) await this.markKinds;
+        this.watching().withoutWatching(() => this.mark(fresh, clock));
+        // Known already (the usual case: asked at document_start): no await, so no yield to the page's tasks.
+        const notes = saved.value ?? (await clock.timeAsync('notes', saved.promise));
         clock.time('notes', () => this.watching().withoutWatching(() => restoreNotes(this.map, notes)));
         // A multi-page article's notes may be saved under another page's address: after done, not before.
         this.afterDone.push(() => void this.restoreOtherPages());
@@ -136,17 +150,17 @@ export class PageReader {
   prefetchNotes(): void {
     const query = pageQuery();
     const key = articleKey(query.url, query.canonicalUrl);
-    this.prefetched = { key, notes: this.notesIfAny(key, query) };
+    this.prefetched = { key, notes: answer(this.notesIfAny(key, query)) };
   }
 
   /** The saved notes of the page as it is now: the prefetched answer when the query is unchanged. */
-  private savedNotes(): Promise<AnnotationRecord[]> {
+  private savedNotes(): Answer<AnnotationRecord[]> {
     const query = pageQuery();
     const key = articleKey(query.url, query.canonicalUrl);
     const early = this.prefetched;
     this.prefetched = null;
     // The same article (e.g. a canonical link of another site, which does not count) gets the early answer.
-    return early?.key === key ? early.notes : this.notesIfAny(key, query);
+    return early?.key === key ? early.notes : answer(this.notesIfAny(key, query));
   }
 
   /** The article's notes, asked of the background only when the stored set names the article. */
@@ -203,17 +217,25 @@ export class PageReader {
     return this.analysis?.items.filter((item) => item.kind === kind).length ?? 0;
   }
 
-  /** Takes in a (new) article: removes old marks, analyses, marks, fills the panel. */
-  private apply(article: ExtractedArticle, clock: PhaseClock): void {
+  /** Takes in a (new) article: removes old marks, analyses it; returns the article as taken. */
+  private take(article: ExtractedArticle, clock: PhaseClock): ExtractedArticle {
     // Old marks gone and their splits rejoined: extract again so the map names live nodes.
     const fresh = clock.time('extract', () => (this.clear() ? (extractArticle(document) ?? article) : article));
     this.map.adopt(fresh.map);
     this.hasArticle = true;
     this.title = fresh.title ?? '';
     this.appliedForced = this.forced;
-    const analysis = clock.time('analyse', () =>
-      onlyKinds(analyze({ text: fresh.text, title: fresh.title, force: this.forced }), this.kinds ?? new Set()),
+    // Only the kinds shown are looked for (all while the settings are not read yet), and a page that
+    // cannot be policy is left before any detector runs.
+    this.analysis = clock.time('analyse', () =>
+      analyze({ text: fresh.text, title: fresh.title, force: this.forced, wanted: this.kinds ?? new Set(ALL_KINDS) }),
     );
+    return fresh;
+  }
+
+  /** Marks the analysed article in the kinds the reader chose and fills the panel. */
+  private mark(fresh: ExtractedArticle, clock: PhaseClock): void {
+    const analysis = onlyKinds(this.analysis!, this.kinds ?? new Set());
     this.analysis = analysis;
     // The 提法库 summary is for the notebook, not for this page: built and sent after the page is done.
     this.afterDone.push(() => reportAnalysis(analysis, fresh));

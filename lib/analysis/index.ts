@@ -12,10 +12,10 @@ import { toSource } from './normalize';
 import type { Source } from './normalize';
 import { buildOutline, nest } from './outline';
 import { findParallels } from './parallels';
-import { judgePolicy } from './policy';
+import { judgePolicy, settledVerdict, textSignals } from './policy';
 import type { PolicyVerdict, Vocabulary } from './policy';
 import { findSlogans } from './slogans';
-import type { Analysis, AnalysisInput, DetectedItem } from './types';
+import type { Analysis, AnalysisInput, DetectedItem, ItemKind } from './types';
 
 export type { Analysis, AnalysisInput, AnalysisItem, ItemKind, Outline, OutlineNode } from './types';
 
@@ -66,13 +66,38 @@ export function judgeText(input: AnalysisInput, vocabulary?: Vocabulary): Policy
   return judgePolicy(src.folded, input.title ?? firstLineTitle(src), detectAll(src), vocabulary);
 }
 
+/**
+ * What the detectors find of the `wanted` kinds (and of those they build on:
+ * leads are read around directives, parallels beside formulations).
+ */
+function detectWanted(src: Source, wanted: ReadonlySet<ItemKind>): DetectedItem[] {
+  const directives = wanted.has('directive') || wanted.has('lead') ? findDirectives(src) : [];
+  const leads = wanted.has('lead') ? findLeads(src, directives) : [];
+  const slogans = wanted.has('slogan') || wanted.has('parallel') ? findSlogans(src) : [];
+  const parallels = wanted.has('parallel') ? withoutFormulations(findParallels(src), slogans) : [];
+  return [...(wanted.has('directive') ? directives : []), ...leads, ...(wanted.has('slogan') ? slogans : []), ...parallels];
+}
+
+/**
+ * The verdict and the items shown. With `wanted` (the reader), the text's own
+ * signals are weighed first: a text they settle as not policy is left at once
+ * (no detector runs), one they settle as policy runs only the wanted kinds'
+ * detectors; the score then counts what was computed, on the same side of 0.5.
+ */
+function verdictAndItems(src: Source, title: string | null, input: AnalysisInput): { verdict: PolicyVerdict; shown: DetectedItem[] } {
+  const own = textSignals(src.folded, title);
+  const settled = input.wanted && input.force !== true ? settledVerdict(own) : null;
+  if (settled === false) return { verdict: judgePolicy(src.folded, title, [], undefined, own), shown: [] };
+  const detected = settled === true ? detectWanted(src, input.wanted!) : detectAll(src);
+  const verdict = judgePolicy(src.folded, title, detected, undefined, own);
+  return { verdict, shown: verdict.isPolicy || input.force === true ? detected : [] };
+}
+
 /** Analyses one article's text. Never throws on any string input. */
 export function analyze(input: AnalysisInput): Analysis {
   const src = toSource(input.text);
   const title = input.title ?? firstLineTitle(src);
-  const detected = detectAll(src);
-  const verdict = judgePolicy(src.folded, title, detected);
-  const shown = verdict.isPolicy || input.force === true ? detected : [];
+  const { verdict, shown } = verdictAndItems(src, title, input);
   shown.sort((a, b) => a.start - b.start || a.rank - b.rank);
   const items = nest(shown);
   return { isPolicy: verdict.isPolicy, score: verdict.score, title, items, outline: buildOutline(items) };

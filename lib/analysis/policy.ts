@@ -160,26 +160,50 @@ function itemPoints(text: string, items: readonly DetectedItem[]): { structure: 
   };
 }
 
+/** The signals that do not depend on the detectors' items. */
+export type TextSignals = Omit<PolicySignals, 'structure' | 'rhetoric'>;
+
+/** The text's own signals, before any detector ran: vocabulary, register, title, author. */
+export function textSignals(text: string, title: string | null, vocabulary: Vocabulary = DEFAULT_VOCABULARY): TextSignals {
+  const sampled = Math.min(text.length, SAMPLE_CHARS);
+  const per1000 = 1000 / Math.max(sampled, MIN_SCORED_CHARS);
+  return {
+    vocabulary: vocabularyPoints(text, sampled, per1000, vocabulary),
+    register: registerPoints(text, sampled, per1000),
+    title: title && TITLE_TERMS.test(title) ? TITLE_BONUS : 0,
+    author: AUTHOR_OFFICE.test(text) ? AUTHOR_BONUS : 0,
+  };
+}
+
+function textSum(signals: TextSignals): number {
+  return signals.vocabulary + signals.register + signals.title + signals.author;
+}
+
+/**
+ * The verdict the text's own signals settle whatever the detectors find
+ * (items add between 0 and STRUCTURE_CAP + RHETORIC_CAP points): false when
+ * even every item's points could not make it policy, true when it is policy
+ * without them, null when the items decide.
+ */
+export function settledVerdict(signals: TextSignals): boolean | null {
+  const sum = textSum(signals);
+  if (sum + STRUCTURE_CAP + RHETORIC_CAP < MIDPOINT) return false;
+  return sum >= MIDPOINT ? true : null;
+}
+
 /**
  * Weighs the signals of `text` (folded) and its `title`; `items` are what the
- * detectors found; `vocabulary` is the default one except in tests.
+ * detectors found; `vocabulary` is the default one except in tests. `signals`,
+ * when given, are the text's own signals computed already.
  */
 export function judgePolicy(
   text: string,
   title: string | null,
   items: readonly DetectedItem[],
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  own: TextSignals = textSignals(text, title, vocabulary),
 ): PolicyVerdict {
-  const sampled = Math.min(text.length, SAMPLE_CHARS);
-  const per1000 = 1000 / Math.max(sampled, MIN_SCORED_CHARS);
-  const signals: PolicySignals = {
-    vocabulary: vocabularyPoints(text, sampled, per1000, vocabulary),
-    register: registerPoints(text, sampled, per1000),
-    ...itemPoints(text, items),
-    title: title && TITLE_TERMS.test(title) ? TITLE_BONUS : 0,
-    author: AUTHOR_OFFICE.test(text) ? AUTHOR_BONUS : 0,
-  };
-  const sum = signals.vocabulary + signals.register + signals.structure + signals.rhetoric + signals.title + signals.author;
-  const score = 1 / (1 + Math.exp(-SLOPE * (sum - MIDPOINT)));
+  const signals: PolicySignals = { ...own, ...itemPoints(text, items) };
+  const score = 1 / (1 + Math.exp(-SLOPE * (textSum(own) + signals.structure + signals.rhetoric - MIDPOINT)));
   return { isPolicy: score >= 0.5, score: Math.round(score * 1000) / 1000, signals };
 }

@@ -78,6 +78,14 @@ export interface AnalysisInput {
   title?: string | null;
   /** Report items even when the text is judged not to be policy (the reader asked for marks). */
   force?: boolean;
+  /**
+   * The kinds the caller shows (the reader's settings). Given, the verdict is
+   * settled early when the text's own signals decide it: a text that cannot be
+   * policy runs no detector, and a text that is policy anyway runs only the
+   * detectors these kinds need; `score` then counts only what was computed.
+   * Left out (the CLI, the scorer), every detector runs and the score is exact.
+   */
+  wanted?: ReadonlySet<ItemKind>;
 }
 
 /**

@@ -199,6 +199,8 @@ export function matchAnchor(text: string, anchor: TextAnchor): AnchorMatch | nul
 
 /** Places many anchors in one text (folding it once); null for each that cannot be placed. */
 export function matchAll(text: string, anchors: readonly TextAnchor[]): (AnchorMatch | null)[] {
+  // Folding the whole text costs milliseconds on a fresh page: not done for a page without notes.
+  if (anchors.length === 0) return [];
   const prepared = prepareText(text);
   return anchors.map((anchor) => matchPrepared(prepared, anchor));
 }

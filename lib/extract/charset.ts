@@ -13,10 +13,28 @@
  * script changed the page) it changes nothing.
  */
 
-/** Whether a page decoded as `characterSet` may be UTF-8 in disguise: it was not read as UTF-8 and declares no charset. */
+/** The encodings browsers read GBK pages in. */
+const GB_FAMILY = /^(?:GBK|GB18030|GB2312)$/i;
+
+/**
+ * Common characters whose two GBK bytes are both 0xC0 or above. In UTF-8 a
+ * byte from 0xC0 up is never followed by another one, so a page read in GBK
+ * that shows one of these was not UTF-8 bytes: its repair could change
+ * nothing, and the page is not read a second time. Nearly every Chinese page
+ * in GBK has some; UTF-8 read in GBK (mojibake) has none.
+ */
+export const GBK_ONLY_CHARS = '是在了中人有这我上们以年政下能与于主制理意行重事其新问民体文种所因向组提者区治';
+const GBK_ONLY = new RegExp(`[${GBK_ONLY_CHARS}]`);
+
+/**
+ * Whether a page decoded as `characterSet` may be UTF-8 in disguise: it was not
+ * read as UTF-8, declares no charset, and (read in GBK) shows none of the
+ * characters that prove GBK bytes.
+ */
 export function mayBeUndeclaredUtf8(doc: Document): boolean {
   if (doc.characterSet.toUpperCase() === 'UTF-8') return false;
-  return doc.querySelector('meta[charset], meta[http-equiv="content-type" i]') === null;
+  if (doc.querySelector('meta[charset], meta[http-equiv="content-type" i]') !== null) return false;
+  return !(GB_FAMILY.test(doc.characterSet) && GBK_ONLY.test(doc.body?.textContent ?? ''));
 }
 
 /** The text of bytes that are UTF-8 beyond doubt (valid, and not plain ASCII), or null. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, test } from 'vitest';
-import { declaresCharset, retextFrom, utf8Text } from '@/lib/extract/charset';
+import { declaresCharset, GBK_ONLY_CHARS, mayBeUndeclaredUtf8, retextFrom, utf8Text } from '@/lib/extract/charset';
 import { extractHtml, loadArticle } from '../../scripts/analyze';
 
 const ARTICLE = [
@@ -26,6 +26,15 @@ function parse(html: string): Document {
 /** `html` as a browser reads its UTF-8 bytes when it takes them for GBK. */
 function misread(html: string): string {
   return new TextDecoder('gbk').decode(new TextEncoder().encode(html));
+}
+
+/** The two GBK bytes of one character (found by decoding every pair). */
+function gbkBytes(char: string): number[] {
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (decoder.decode(new Uint8Array([lead, trail])) === char) return [lead, trail];
+  }
+  throw new Error(`${char} has no two-byte GBK code`);
 }
 
 describe('undeclared UTF-8 read as GBK', () => {
@@ -55,6 +64,22 @@ describe('undeclared UTF-8 read as GBK', () => {
     expect(utf8Text(new TextEncoder().encode('<p>plain ASCII</p>'))).toBeNull();
     // GBK bytes of Chinese text are not valid UTF-8.
     expect(utf8Text(new Uint8Array([0xd5, 0xfe, 0xb8, 0xae]))).toBeNull();
+  });
+
+  test('a page read in GBK that shows characters UTF-8 bytes cannot make is not read again', () => {
+    const asRead = (html: string, characterSet: string): Document => {
+      const doc = parse(html);
+      Object.defineProperty(doc, 'characterSet', { value: characterSet });
+      return doc;
+    };
+    // Both GBK bytes of each such character are 0xC0 or above (never so in UTF-8).
+    for (const char of GBK_ONLY_CHARS) expect(gbkBytes(char).every((b) => b >= 0xc0), char).toBe(true);
+    expect(mayBeUndeclaredUtf8(asRead(misread(page), 'GBK'))).toBe(true);
+    expect(mayBeUndeclaredUtf8(asRead(page, 'GBK'))).toBe(false);
+    // Not read in GBK (a Western default): the characters prove nothing, the bytes are read again.
+    expect(mayBeUndeclaredUtf8(asRead(page, 'windows-1252'))).toBe(true);
+    expect(mayBeUndeclaredUtf8(asRead(`<meta charset="gbk">${misread(page)}`, 'GBK'))).toBe(false);
+    expect(mayBeUndeclaredUtf8(asRead(misread(page), 'UTF-8'))).toBe(false);
   });
 
   test('a charset in the Content-Type header is the server speaking: no repair', () => {
