@@ -73,7 +73,11 @@ describe('hostile pages', () => {
   test('a mutation every 5 ms: the reader never settles into a loop and the page stays responsive', async () => {
     const { page, ourErrors } = await openHostile('spam');
     await page.waitForTimeout(3_000);
-    expect(await runs(page)).toBe(1);
+    // Within the watch's budget (the first run and at most six re-runs). The page's counter used to see
+    // only runs that waited for something, and so read 1 here; counted from the mutation records, the
+    // build before issue 14's changes runs twice on this page as well (the second run finds the same
+    // article and changes nothing).
+    expect(await runs(page)).toBeLessThanOrEqual(7);
     expect(await directiveCount(page)).toBe(3);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(ourErrors).toEqual([]);
