@@ -130,13 +130,12 @@ export class PageReader {
     const framed = this.analysis ? null : await framesPolicy(document);
     const isPolicy = this.analysis?.isPolicy ?? framed ?? false;
     markPageDone(document.documentElement, { isPolicy, elapsedMs: performance.now() - startedAt, phases: clock.times });
-    // The badge and the 提法库 are not part of reading the page: their messages go out after done,
-    // the summary (the costly part) in a task of its own. The frames' readers reported their articles
-    // (and the badge count) themselves.
+    // The badge and the 提法库 are not part of reading the page: their messages go out after done, each
+    // in a task of its own, so whoever waits for done (the page, a test) hears of it first. The frames'
+    // readers reported their articles (and the badge count) themselves.
     if (framed === null) {
-      void sendMessage('reportPage', { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 }).catch(
-        () => undefined,
-      );
+      const report = { isPolicy, directiveCount: this.marked() ? this.count('directive') : 0 };
+      this.afterDone.unshift(() => void sendMessage('reportPage', report).catch(() => undefined));
     }
     for (const work of this.afterDone.splice(0)) this.ctx.setTimeout(work, 0);
   }
