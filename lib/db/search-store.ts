@@ -258,8 +258,14 @@ function articlesHeld(db: YanduDb): { articles: Promise<Map<string, ArticleRecor
  */
 export async function articlesOf(db: YanduDb, keys: readonly string[]): Promise<ArticleRecord[]> {
   if (keys.length === 0) return [];
-  const held = articlesHeld(db).ready;
-  if (!held) return (await db.articles.bulkGet([...keys])).flatMap((article) => (article ? [withoutDerived(article)] : []));
+  const current = heldArticles.get(db);
+  const held = current && current.generation === (articleWrites.get(db.name) ?? 0) ? current.ready : null;
+  if (!held) {
+    const page = (await db.articles.bulkGet([...keys])).flatMap((article) => (article ? [withoutDerived(article)] : []));
+    // Then all of them, for the next lists (not before: the page would wait behind them).
+    void articlesHeld(db).articles.catch(() => undefined);
+    return page;
+  }
   const missing = keys.filter((key) => !held.has(key));
   // Written a moment ago, before its write was heard of: read it (held until the write is heard).
   if (missing.length > 0) for (const article of await db.articles.bulkGet(missing)) if (article) held.set(article.key, withoutDerived(article));
