@@ -204,13 +204,3 @@ export function matchAll(text: string, anchors: readonly TextAnchor[]): (AnchorM
   const prepared = prepareText(text);
   return anchors.map((anchor) => matchPrepared(prepared, anchor));
 }
-
-/**
- * Finds the anchored span in `text`: at its old position, else the exact quote
- * (choosing among repeats by context and position), else an edited quote above
- * the minimum score (lib/anchoring/match.ts). Null when it cannot be placed safely.
- */
-export function locateAnchor(text: string, anchor: TextAnchor): PositionSelector | null {
-  const found = matchAnchor(text, anchor);
-  return found && { start: found.start, end: found.end };
-}

@@ -5,9 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fold, foldText } from '@/lib/anchoring/fold';
-import { locateAnchor, matchAll, matchAnchor, similarity, type MatchMethod } from '@/lib/anchoring/match';
+import { matchAll, matchAnchor, similarity, type MatchMethod } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
 import type { TextAnchor } from '@/lib/model/selectors';
+
+/** Where matchAnchor (what the reader script re-attaches with) places `anchor` in `text`, as a position. */
+function locateAnchor(text: string, anchor: Parameters<typeof matchAnchor>[1]): { start: number; end: number } | null {
+  const found = matchAnchor(text, anchor);
+  return found && { start: found.start, end: found.end };
+}
 
 const SEED = readFileSync('tests/fixtures/text/seed-shijingshan-chuangxian.txt', 'utf8');
 

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { locateAnchor } from '@/lib/anchoring/match';
+import { matchAnchor } from '@/lib/anchoring/match';
 import { CONTEXT_CHARS, describeSpan } from '@/lib/anchoring/quote';
+
+/** Where matchAnchor (what the reader script re-attaches with) places `anchor` in `text`, as a position. */
+function locateAnchor(text: string, anchor: Parameters<typeof matchAnchor>[1]): { start: number; end: number } | null {
+  const found = matchAnchor(text, anchor);
+  return found && { start: found.start, end: found.end };
+}
 
 const TEXT = '要把围绕中心、服务大局摆在更加突出的位置。一是要认真学习领会；二是要扎实开展调查研究；三是要立足自身实际。';
 
