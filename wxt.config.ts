@@ -78,6 +78,17 @@ export default defineConfig({
       // Alt+Shift+N is taken by Chromium itself (the command stayed unassigned); J as in 记.
       'note-selection': { suggested_key: { default: 'Alt+Shift+J' }, description: '批注：为选中的文字写批注' },
     },
+    // The note frame (entrypoints/note-frame) is the one page a web page may load, as a frame: it shows and
+    // takes the reader's own text where the page can neither read nor hear it (SECURITY.md). Chromium
+    // serves it only under a per-session address (use_dynamic_url), so pages cannot probe for 研读 by a
+    // fixed one; Firefox's addresses are random per install already.
+    web_accessible_resources: [
+      {
+        resources: ['note-frame.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // No minimum_chrome_version: 搜狗浏览器 compares it with its own version number and refuses the
     // install (DESIGN.md). What older builds lack is detected at run time instead.
     ...(browser === 'firefox' ? { browser_specific_settings: {

@@ -5,23 +5,16 @@
  * failed save (shown as `error`) loses nothing: the text stays in the box.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColor } from '@/lib/model/colors';
+import type { NoteInput } from '@/lib/reader/note-frame-protocol';
 import { ColorSwatches } from './ColorSwatches';
 
-/** What the editor saves. */
-export interface NoteInput {
-  /** The note text. */
-  note: string;
-  /** The tags, in order. */
-  tags: string[];
-  /** The highlight colour. */
-  color: HighlightColor;
-}
+export type { NoteInput };
 
 export interface NoteEditorProps {
-  /** Viewport coordinates of the editor's top-left corner. */
-  at: { x: number; y: number };
+  /** Viewport coordinates of the editor's top-left corner; none when its frame places it. */
+  at?: { x: number; y: number };
   /** The quoted text the note is about. */
   quote: string;
   /** The note as it starts (empty for a new one). */
@@ -51,6 +44,9 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
   const [tags, setTags] = useState<string[]>(initial.tags);
   const [tagText, setTagText] = useState('');
   const [color, setColor] = useState<HighlightColor>(initial.color);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The text box takes the focus when the editor opens (autofocus alone does not act in a frame).
+  useEffect(() => box.current?.focus(), []);
 
   const allTags = (): string[] => [...new Set([...tags, ...splitTags(tagText)])];
   const save = (): void => {
@@ -78,7 +74,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
       class="yd-editor"
       role="dialog"
       aria-label="批注"
-      style={{ left: `${at.x}px`, top: `${at.y}px` }}
+      style={at && { left: `${at.x}px`, top: `${at.y}px` }}
       onKeyDown={onKeyDown}
     >
       <blockquote class="yd-editor-quote">{quote}</blockquote>
@@ -87,6 +83,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
         placeholder="写下您的体会……（Ctrl+Enter 保存，Esc 取消）"
         value={note}
         autoFocus
+        ref={box}
         onInput={(event) => setNote(event.currentTarget.value)}
       />
       <ColorSwatches class="yd-row" mode="radio" selected={color} onChoose={setColor} />

@@ -6,16 +6,19 @@
  */
 import type { JSX } from 'preact';
 import type { HighlightColor } from '@/lib/model/colors';
+import type { ToolbarState } from '@/lib/reader/notes-model';
 import { ColorSwatches } from './ColorSwatches';
 
-/** Where the toolbar stands and what it says. */
-export interface ToolbarState {
-  /** Viewport coordinates of the toolbar's top-left corner; null when hidden. */
-  at: { x: number; y: number } | null;
-  /** A message to the reader (an error while saving, “已复制”), or null. */
-  message: string | null;
-  /** True while a save is under way: the buttons wait. */
-  busy: boolean;
+export type { ToolbarState };
+
+/** What the toolbar's buttons call. */
+export interface ToolbarActions {
+  /** 划线, or a colour: highlight in that colour. */
+  highlight: (color: HighlightColor) => void;
+  /** 批注. */
+  note: () => void;
+  /** 复制引用. */
+  copy: () => void;
 }
 
 export interface SelectionToolbarProps {
@@ -23,15 +26,11 @@ export interface SelectionToolbarProps {
   state: ToolbarState;
   /** The colour 划线 uses (the last one chosen). */
   color: HighlightColor;
-  /** The reader chose 划线, or a colour (highlight in that colour). */
-  onHighlight: (color: HighlightColor) => void;
-  /** The reader chose 批注. */
-  onNote: () => void;
-  /** The reader chose 复制引用. */
-  onCopy: () => void;
+  /** What the buttons call. */
+  on: ToolbarActions;
 }
 
-export function SelectionToolbar({ state, color, onHighlight, onNote, onCopy }: SelectionToolbarProps): JSX.Element | null {
+export function SelectionToolbar({ state, color, on }: SelectionToolbarProps): JSX.Element | null {
   if (!state.at) return null;
   return (
     <div
@@ -42,14 +41,14 @@ export function SelectionToolbar({ state, color, onHighlight, onNote, onCopy }: 
       // Keep the page's selection alive while the reader clicks a button.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" disabled={state.busy} onClick={() => onHighlight(color)} title="划线（保存为我的标注，快捷键 Alt+Shift+H）">
+      <button type="button" disabled={state.busy} onClick={() => on.highlight(color)} title="划线（保存为我的标注，快捷键 Alt+Shift+H）">
         划线
       </button>
-      <ColorSwatches class="yd-colors" mode="button" selected={color} disabled={state.busy} onChoose={onHighlight} />
-      <button type="button" disabled={state.busy} onClick={onNote} title="写批注（快捷键 Alt+Shift+J）">
+      <ColorSwatches class="yd-colors" mode="button" selected={color} disabled={state.busy} onChoose={on.highlight} />
+      <button type="button" disabled={state.busy} onClick={on.note} title="写批注（快捷键 Alt+Shift+J）">
         批注
       </button>
-      <button type="button" onClick={onCopy} title="复制这段文字及其标题、来源和日期">
+      <button type="button" onClick={on.copy} title="复制这段文字及其标题、来源和日期">
         复制引用
       </button>
       {state.message && (

@@ -1,33 +1,62 @@
-/** Mounts the notes layer (toolbar, editor, hover note, undo notice) in an open shadow root and wires it to the controller. */
+/**
+ * Mounts the notes layer: the selection toolbar and the 已删除 · 撤销 notice in
+ * our shadow root (they show nothing of the reader's own text), and beside
+ * them the floating note frame, an extension page that shows the editor and
+ * the note under the pointer. Moves the focus into the frame when the editor
+ * opens and back to the page when it closes.
+ */
 import layerCss from '@/components/SelectionToolbar.css?inline';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NotesLayer, type NotesLayerState } from '@/components/NotesLayer';
+import { NotesLayer } from '@/components/NotesLayer';
 import type { TextMap } from '@/lib/extract';
-import { DEFAULT_HIGHLIGHT_COLOR } from '@/lib/model/colors';
+import { EDITOR_HEIGHT_PX, EDITOR_WIDTH_PX, floatingPlace, floatingView, initialNotesState } from '@/lib/reader/notes-model';
+import { createNoteFrame } from './note-frame-host';
 import { createNotesController, type PageIdentity } from './notes';
 import { mountShadowView } from './shadow-ui';
 
+/** The floating frame's look; it takes the pointer only while it holds the editor. */
+const FRAME_STYLE =
+  'position:fixed;z-index:2147483647;border:0;margin:0;padding:0;background:transparent;color-scheme:normal;' +
+  `width:${EDITOR_WIDTH_PX}px;max-width:calc(100vw - 8px);display:none;`;
+
 export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page: PageIdentity): Promise<void> {
-  const state = signal<NotesLayerState>({
-    toolbar: { at: null, message: null, busy: false },
-    color: DEFAULT_HIGHLIGHT_COLOR,
-    editor: null,
-    peek: null,
-    toast: null,
-    knownTags: [],
-  });
+  const state = signal(initialNotesState);
   const actions = createNotesController(ctx, map, page, state);
-  await mountShadowView(ctx, 'yandu-toolbar', layerCss, () => (
-    <NotesLayer
-      state={state.value}
-      onHighlight={actions.highlight}
-      onNote={actions.note}
-      onCopy={actions.copy}
-      onSave={actions.save}
-      onCancel={actions.cancel}
-      onDelete={actions.remove}
-      onUndo={actions.undo}
-    />
-  ));
+  let height = EDITOR_HEIGHT_PX;
+  const frame = createNoteFrame('研读批注', {
+    ...actions.frame,
+    size: (message) => {
+      height = message.height;
+      frame.element.style.height = `${height}px`;
+    },
+  });
+  frame.element.setAttribute('style', FRAME_STYLE);
+  const root = await mountShadowView(ctx, 'yandu-toolbar', layerCss, () => <NotesLayer state={state.value} on={actions.toolbar} />);
+  root?.append(frame.element);
+
+  let editorKey: string | null = null;
+  effect(() => {
+    const s = state.value;
+    const place = floatingPlace(s);
+    frame.show(floatingView(s));
+    const style = frame.element.style;
+    style.display = place ? 'block' : 'none';
+    if (place) {
+      style.left = `${place.at.x}px`;
+      style.top = `${place.at.y}px`;
+      style.height = `${height}px`;
+      style.pointerEvents = place.interactive ? 'auto' : 'none';
+    }
+    const key = s.editor?.key ?? null;
+    if (key === editorKey) return;
+    const closed = editorKey !== null && key === null;
+    editorKey = key;
+    // Into the frame when the editor opens (the frame focuses its text box); back to the page when it closes.
+    if (key !== null) frame.element.focus();
+    else if (closed) {
+      frame.element.blur();
+      window.focus();
+    }
+  });
 }

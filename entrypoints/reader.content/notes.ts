@@ -1,14 +1,15 @@
 /**
- * The reader's own highlights and notes on the page: selection (or a clicked
- * automatic mark) → toolbar → 划线 / 批注 / 复制引用; a click on an own mark
- * opens its note; hover shows it; delete with undo; keyboard commands. Talks to
- * the background by messages and draws with lib/highlight; the UI state lives
- * in one signal rendered by components/NotesLayer.
+ * Binds the reader's own highlights and notes to the page: selection (or a
+ * clicked automatic mark) → toolbar → 划线 / 批注 / 复制引用; a click on an own
+ * mark opens its note; hover shows it; delete with undo; keyboard commands.
+ * What each event does to the state is lib/reader/notes-model.ts's (pure);
+ * this file reads the DOM, sends messages to the background, draws marks, and
+ * puts the state into one signal. The editor and the note under the pointer
+ * show in the note frame (note-frame-host.ts), never in the page's DOM.
  */
 import type { Signal } from '@preact/signals';
+import type { NotesLayerActions } from '@/components/NotesLayer';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { NotesLayerState } from '@/components/NotesLayer';
-import type { NoteInput } from '@/components/NoteEditor';
 import { matchAnchor } from '@/lib/anchoring/match';
 import { describeSpan } from '@/lib/anchoring/quote';
 import { formatCitation, formatDate } from '@/lib/citation';
@@ -19,18 +20,18 @@ import type { TextMap } from '@/lib/extract';
 import { wrapSpan } from '@/lib/highlight';
 import { unwrapMarks } from '@/lib/highlight/unwrap';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { randomUuid } from '@/lib/uuid';
 import type { HighlightColor } from '@/lib/model/colors';
+import type { FrameHandlers, NoteInput } from '@/lib/reader/note-frame-protocol';
+import * as model from '@/lib/reader/notes-model';
+import { randomUuid } from '@/lib/uuid';
 import { marksOfNote, pageNotes, pageQuery } from './notes-state';
-import { boxPlace, itemSpan, selectedSpan, toolbarPlace, type TargetSpan } from './selection';
+import { itemSpan, selectedSpan, type TargetSpan } from './selection';
 
-/** The note editor's size, for placing it inside the viewport. */
-const EDITOR_WIDTH_PX = 340;
-const EDITOR_HEIGHT_PX = 300;
 /** How long the 已删除 · 撤销 notice stays. */
 const TOAST_MS = 10_000;
-/** How long 已复制 shows on the toolbar. */
+/** How long 已复制引用 shows on the toolbar. */
 const COPIED_MS = 1_500;
+const COPIED = '已复制引用';
 
 /** The article the notes belong to, as the reader read it (lib/extract): 复制引用 cites these. */
 export interface PageIdentity {
@@ -44,54 +45,35 @@ export interface PageIdentity {
   published: string | null;
 }
 
-/** What the layer's buttons call. */
-export interface NotesActions {
-  highlight: (color: HighlightColor) => void;
-  note: () => void;
-  copy: () => void;
-  save: (input: NoteInput) => void;
-  cancel: () => void;
-  remove: () => void;
-  undo: () => void;
+
+function viewport(): model.Viewport {
+  return { width: window.innerWidth, height: window.innerHeight };
 }
 
+/** The saved note of an own mark under `element`, with the mark. */
+function ownNoteAt(element: Element | null): { mark: Element; record: AnnotationRecord } | null {
+  const mark = element?.closest('yd-mark[data-annotation]');
+  const record = mark && pageNotes.value.find((n) => n.record.id === mark.getAttribute('data-annotation'))?.record;
+  return mark && record ? { mark, record } : null;
+}
+
+/** Wires the notes to the page and returns what the toolbar and the floating note frame call. */
 export function createNotesController(
   ctx: ContentScriptContext,
   map: TextMap,
   page: PageIdentity,
-  state: Signal<NotesLayerState>,
-): NotesActions {
-  /** The span the toolbar acts on. */
-  let target: TargetSpan | null = null;
-  /** The toolbar stands for a clicked automatic mark, not a selection: a collapsed selection does not hide it. */
-  let pinned = false;
-  /** The note the editor edits (null: a new note on `editorSpan`). */
-  let editing: AnnotationRecord | null = null;
-  let editorSpan: TargetSpan | null = null;
-  /** The last deleted note and where it stood, for 撤销. */
-  let lastDeleted: AnnotationRecord | null = null;
+  state: Signal<model.NotesState>,
+): { toolbar: NotesLayerActions; frame: FrameHandlers } {
+  const apply = (next: model.NotesState): void => {
+    state.value = next;
+  };
+  const step = <A extends unknown[]>(transition: (s: model.NotesState, ...args: A) => model.NotesState, ...args: A): void =>
+    apply(transition(state.value, ...args));
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Counts editor openings (crypto.randomUUID is missing on http pages, which are not secure contexts). */
-  let openings = 0;
-
-  const set = (patch: Partial<NotesLayerState>): void => {
-    state.value = { ...state.value, ...patch };
-  };
-  const setToolbar = (patch: Partial<NotesLayerState['toolbar']>): void => set({ toolbar: { ...state.value.toolbar, ...patch } });
-  const hideToolbar = (): void => {
-    target = null;
-    pinned = false;
-    set({ toolbar: { at: null, message: null, busy: false } });
-  };
-  const showToolbarFor = (span: TargetSpan, forMark = false): void => {
-    target = span;
-    pinned = forMark;
-    set({ toolbar: { at: toolbarPlace(span.rect), message: null, busy: false }, peek: null });
-  };
   const showToast = (text: string, canUndo: boolean): void => {
     clearTimeout(toastTimer);
-    set({ toast: { text, canUndo } });
-    toastTimer = setTimeout(() => set({ toast: null }), TOAST_MS);
+    step(model.toastSays, text, canUndo);
+    toastTimer = setTimeout(() => step(model.toastGone), TOAST_MS);
   };
 
   const draw = (record: AnnotationRecord, start: number, end: number): void => {
@@ -118,111 +100,80 @@ export function createNotesController(
   };
 
   const highlight = async (color: HighlightColor): Promise<void> => {
-    const span = target;
+    const span = state.value.target;
     if (!span) return;
-    set({ color });
-    setToolbar({ busy: true, message: null });
+    step(model.toolbarBusy, color);
     try {
       await saveNew(span, { note: '', tags: [], color });
       window.getSelection()?.removeAllRanges();
-      hideToolbar();
+      step(model.hideToolbar);
     } catch (error) {
-      setToolbar({ busy: false, message: `保存失败：${requestFailureMessage(error)}` });
+      step(model.toolbarSays, `保存失败：${requestFailureMessage(error)}`);
     }
   };
 
-  const openEditor = (quote: string, rect: DOMRect, initial: NoteInput, existing: boolean): void => {
-    set({
-      editor: { key: String(++openings), at: boxPlace(rect, EDITOR_WIDTH_PX, EDITOR_HEIGHT_PX), quote, initial, existing, busy: false, error: null },
-      peek: null,
-    });
-    sendMessage('listTags', undefined).then(
-      (knownTags) => set({ knownTags }),
-      () => undefined,
-    );
+  const askTags = (): void => {
+    sendMessage('listTags', undefined).then((tags) => step(model.tagsKnown, tags), () => undefined);
   };
-
   const note = (): void => {
-    const span = target;
-    if (!span) return;
-    editing = null;
-    editorSpan = span;
-    openEditor(map.text.slice(span.start, span.end), span.rect, { note: '', tags: [], color: state.value.color }, false);
-    hideToolbar();
-  };
-
-  const openExisting = (record: AnnotationRecord, rect: DOMRect): void => {
-    editing = record;
-    editorSpan = null;
-    hideToolbar();
-    openEditor(record.quote.exact, rect, { note: record.note, tags: record.tags, color: record.color }, true);
-  };
-
-  const closeEditor = (): void => {
-    editing = null;
-    editorSpan = null;
-    set({ editor: null });
-  };
-
-  const setEditor = (patch: Partial<NonNullable<NotesLayerState['editor']>>): void => {
-    const editor = state.value.editor;
-    if (editor) set({ editor: { ...editor, ...patch } });
+    step(model.openNewNote, map.text, viewport());
+    if (state.value.editor) askTags();
   };
 
   /** After a conflict: take the other tab's version as the base, keep the reader's text in the editor. */
   const refreshAfterConflict = async (id: string): Promise<void> => {
     const current = (await sendMessage('annotationsForArticle', pageQuery())).find((r) => r.id === id);
     if (current) {
-      editing = current;
+      step(model.editorRebased, current);
       replaceRecord(current);
     }
   };
 
   const save = async (input: NoteInput): Promise<void> => {
-    setEditor({ busy: true, error: null });
+    const editor = state.value.editor;
+    if (!editor || editor.busy) return;
+    step(model.editorBusy);
     try {
-      if (editing) {
-        const updated = await sendMessage('updateAnnotation', { id: editing.id, revision: editing.revision, ...input });
+      if (editor.record) {
+        const updated = await sendMessage('updateAnnotation', { id: editor.record.id, revision: editor.record.revision, ...input });
         for (const mark of marksOfNote(updated.id)) mark.setAttribute('data-color', updated.color);
         replaceRecord(updated);
-      } else if (editorSpan) {
-        await saveNew(editorSpan, input);
+      } else if (editor.span) {
+        await saveNew(editor.span, input);
         window.getSelection()?.removeAllRanges();
       }
-      set({ color: input.color });
-      closeEditor();
+      step(model.noteSaved, input.color);
     } catch (error) {
-      // The editor stays open with the reader's text; only the message is new.
-      if (editing && isConflict(error)) await refreshAfterConflict(editing.id).catch(() => undefined);
-      setEditor({ busy: false, error: `保存失败：${requestFailureMessage(error)}` });
+      const record = state.value.editor?.record;
+      if (record && isConflict(error)) await refreshAfterConflict(record.id).catch(() => undefined);
+      step(model.editorFailed, `保存失败：${requestFailureMessage(error)}`);
     }
   };
 
   const remove = async (): Promise<void> => {
-    const record = editing;
+    const record = state.value.editor?.record;
     if (!record) return;
-    setEditor({ busy: true, error: null });
+    step(model.editorBusy);
     try {
       const deleted = await sendMessage('deleteAnnotation', { id: record.id });
       unwrapMarks(map, marksOfNote(record.id));
       pageNotes.value = pageNotes.value.filter((n) => n.record.id !== record.id);
-      lastDeleted = deleted;
-      closeEditor();
+      step(model.noteDeleted, deleted);
       showToast('已删除批注', true);
     } catch (error) {
-      setEditor({ busy: false, error: `删除失败：${requestFailureMessage(error)}` });
+      step(model.editorFailed, `删除失败：${requestFailureMessage(error)}`);
     }
   };
 
   const undo = async (): Promise<void> => {
-    const record = lastDeleted;
+    const record = state.value.lastDeleted;
     if (!record) return;
     try {
       const restored = await sendMessage('restoreAnnotation', { id: record.id });
-      lastDeleted = null;
       const place = matchAnchor(map.text, restored);
       if (place) draw(restored, place.start, place.end);
       else pageNotes.value = [...pageNotes.value, { record: restored, place: null }];
+      step(model.noteRestored);
       showToast('已恢复批注', false);
     } catch (error) {
       showToast(`恢复失败：${requestFailureMessage(error)}`, true);
@@ -230,7 +181,7 @@ export function createNotesController(
   };
 
   const copy = async (): Promise<void> => {
-    const span = target;
+    const span = state.value.target;
     if (!span) return;
     const text = formatCitation({
       quote: map.text.slice(span.start, span.end),
@@ -241,26 +192,25 @@ export function createNotesController(
     });
     try {
       await navigator.clipboard.writeText(text);
-      setToolbar({ message: '已复制引用' });
-      setTimeout(() => state.value.toolbar.message === '已复制引用' && setToolbar({ message: null }), COPIED_MS);
+      step(model.toolbarSays, COPIED);
+      setTimeout(() => state.value.toolbar.message === COPIED && step(model.toolbarSays, null), COPIED_MS);
     } catch (error) {
-      setToolbar({ message: `复制失败：${requestFailureMessage(error)}` });
+      step(model.toolbarSays, `复制失败：${requestFailureMessage(error)}`);
     }
   };
 
   // Selection → toolbar.
   const onSelectionEnd = (): void => {
     const span = selectedSpan(map);
-    if (span) showToolbarFor(span);
+    if (span) step(model.showToolbar, span);
   };
   ctx.addEventListener(document, 'mouseup', () => setTimeout(onSelectionEnd, 0));
   ctx.addEventListener(document, 'keyup', (event) => {
     if (event.shiftKey || event.key === 'Shift') onSelectionEnd();
-    if (event.key === 'Escape') hideToolbar();
+    if (event.key === 'Escape') step(model.hideToolbar);
   });
   ctx.addEventListener(document, 'selectionchange', () => {
-    const { toolbar } = state.value;
-    if (window.getSelection()?.isCollapsed && toolbar.at && !pinned && !toolbar.busy && !toolbar.message) hideToolbar();
+    if (window.getSelection()?.isCollapsed) step(model.selectionCollapsed);
   });
 
   // A click on an own mark opens its note; on an automatic mark, the toolbar for that item.
@@ -268,28 +218,22 @@ export function createNotesController(
     const element = event.target instanceof Element ? event.target : null;
     // Clicks in our own UI (its shadow host) and ends of a selection are not for this.
     if (element?.tagName.toLowerCase().startsWith('yandu-') || !window.getSelection()?.isCollapsed) return;
-    const own = element?.closest('yd-mark[data-annotation]');
-    const record = own && pageNotes.value.find((n) => n.record.id === own.getAttribute('data-annotation'))?.record;
-    if (own && record) {
-      openExisting(record, own.getBoundingClientRect());
+    const own = ownNoteAt(element);
+    if (own) {
+      step(model.openSavedNote, own.record, own.mark.getBoundingClientRect(), viewport());
+      askTags();
       return;
     }
     const auto = element?.closest('yd-mark[data-kind]');
     const span = auto && itemSpan(map, auto);
-    if (span) showToolbarFor(span, true);
-    else if (!element?.closest('yd-mark')) hideToolbar();
+    if (span) step(model.showToolbar, span, true);
+    else if (!element?.closest('yd-mark')) step(model.hideToolbar);
   });
 
   // Hover over an own mark shows its note.
   ctx.addEventListener(document, 'mouseover', (event) => {
-    const own = event.target instanceof Element ? event.target.closest('yd-mark[data-annotation]') : null;
-    const record = own && pageNotes.value.find((n) => n.record.id === own.getAttribute('data-annotation'))?.record;
-    if (!own || !record) {
-      if (state.value.peek) set({ peek: null });
-      return;
-    }
-    const text = [record.note, record.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n') || '（无批注，点击可添加）';
-    set({ peek: { at: boxPlace(own.getBoundingClientRect(), EDITOR_WIDTH_PX, 80), text } });
+    const own = ownNoteAt(event.target instanceof Element ? event.target : null);
+    step(model.pointerOver, own && { record: own.record, rect: own.mark.getBoundingClientRect() }, viewport());
   });
 
   // The popup asks which article this is (a page may be reached by an address other than its canonical one).
@@ -299,18 +243,17 @@ export function createNotesController(
   onMessage('runCommand', ({ data }) => {
     const span = selectedSpan(map);
     if (!span) return;
-    target = span;
+    step(model.showToolbar, span);
     if (data.command === 'note-selection') note();
     else void highlight(state.value.color);
   });
 
   return {
-    highlight: (color) => void highlight(color),
-    note,
-    copy: () => void copy(),
-    save: (input) => void save(input),
-    cancel: closeEditor,
-    remove: () => void remove(),
-    undo: () => void undo(),
+    toolbar: { highlight: (color) => void highlight(color), note, copy: () => void copy(), undo: () => void undo() },
+    frame: {
+      save: ({ input }) => void save(input),
+      cancel: () => step(model.closeEditor),
+      delete: () => void remove(),
+    },
   };
 }

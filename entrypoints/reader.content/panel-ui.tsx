@@ -1,12 +1,13 @@
 /**
- * Mounts the outline panel in an open shadow root and keeps it in step with the
+ * Mounts the outline panel in our shadow root and keeps it in step with the
  * reader's state (signals). Clicking an entry scrolls the page to its marks and
- * flashes them; the section being read follows the scroll.
+ * flashes them; the section being read follows the scroll. Its 我的批注 tab is
+ * a note frame (an extension page): the reader's notes never enter the page's DOM.
  */
 import panelCss from '@/components/OutlinePanel.css?inline';
 import { effect, signal, type Signal } from '@preact/signals';
+import type { JSX } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MyNotesList } from '@/components/MyNotesList';
 import { OutlinePanel } from '@/components/OutlinePanel';
 import { requestFailureMessage } from '@/lib/explain';
 import { flashMarks } from '@/lib/highlight';
@@ -14,6 +15,7 @@ import type { ItemKind } from '@/lib/model/kinds';
 import type { PanelModel } from '@/lib/reader/panel-model';
 import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
 import { jumpToNote, pageNotes } from './notes-state';
+import { createNoteFrame } from './note-frame-host';
 import { mountShadowView } from './shadow-ui';
 
 /** Room the open panel takes at the right edge of the window (its width, margin and a gap). */
@@ -70,6 +72,25 @@ function followScroll(ctx: ContentScriptContext, content: Signal<PanelContent | 
   }, { passive: true });
 }
 
+/** Holds `frame` in the panel's tab while the tab shows (taken out, it unloads; put back, it reconnects). */
+function FrameSlot({ frame }: { frame: HTMLIFrameElement }): JSX.Element {
+  const hold = (slot: HTMLDivElement | null): void => {
+    if (slot && slot.firstChild !== frame) slot.append(frame);
+  };
+  return <div ref={hold} />;
+}
+
+/** 我的批注 as a note frame, kept in step with the page's notes. */
+function notesFrame(): HTMLIFrameElement {
+  const frame = createNoteFrame('我的批注', {
+    select: ({ id }) => jumpToNote(id),
+    size: ({ height }) => frame.element.style.setProperty('height', `${height}px`),
+  });
+  frame.element.setAttribute('style', 'display:block;width:100%;height:60px;border:0;background:transparent;color-scheme:normal');
+  effect(() => frame.show({ kind: 'notes', notes: pageNotes.value }));
+  return frame.element;
+}
+
 /** Mounts the panel showing `content` (null: no panel, a page without marks). */
 export async function mountPanel(ctx: ContentScriptContext, content: Signal<PanelContent | null>, actions: PanelActions): Promise<void> {
   const chosen = await panelCollapsedItem.getValue();
@@ -99,6 +120,7 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
     else document.documentElement.removeAttribute('data-yd-hide');
   });
   followScroll(ctx, content, active);
+  const notes = notesFrame();
 
   await mountShadowView(ctx, 'yandu-panel', panelCss, () => {
     const shown = content.value;
@@ -127,7 +149,7 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
           void hiddenKindsItem.setValue([...next]);
         }}
         onSelect={jumpTo}
-        notesTab={<MyNotesList notes={pageNotes.value} onSelect={jumpToNote} />}
+        notesTab={<FrameSlot frame={notes} />}
       />
     );
   });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { selectWithMouse } from '../support/mouse';
+import { noteFrame } from '../support/page-helpers';
 
 const ARTICLE_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-notes.html';
 const NOTE_TEXT = '重启中保存的批注：不能丢';
@@ -88,18 +89,18 @@ describe('the service worker stopped while a note is being saved', () => {
 
     await selectWithMouse(page, '二是要丰富实践载体');
     await page.getByRole('button', { name: '批注' }).click();
-    const editor = page.getByRole('textbox', { name: '批注' });
+    const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
     await editor.fill(NOTE_TEXT);
     for (let stop = 0; stop < STOPS; stop++) {
       await holdNotesTable(keeper);
-      await page.getByRole('button', { name: '保存' }).click();
+      await noteFrame(page).getByRole('button', { name: '保存' }).click();
       await stopWorkers(page);
-      const alert = page.getByRole('alert');
+      const alert = noteFrame(page).getByRole('alert');
       await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('研读后台暂时没有响应');
       expect(await editor.inputValue()).toBe(NOTE_TEXT);
       await release(keeper);
     }
-    await page.getByRole('button', { name: '保存' }).click();
+    await noteFrame(page).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => editor.count(), { timeout: 15_000 }).toBe(0);
     const after = await storedIds(keeper);
     expect(after).toEqual(expect.arrayContaining(before));

@@ -49,8 +49,15 @@ describe.each(BUILDS)('%s/manifest.json', (dir) => {
     expect(manifest).not.toHaveProperty('minimum_chrome_version');
   });
 
-  test('no page of ours is open to web pages', () => {
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  test('only the note frame is open to web pages, and in Chromium only under its per-session address', () => {
+    const chromium = dir.includes('chrome');
+    expect(manifest.web_accessible_resources).toEqual([
+      {
+        resources: ['note-frame.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(chromium ? { use_dynamic_url: true } : {}),
+      },
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ import type { Download, Page } from 'playwright-core';
 import { openReaderPage, tabIdOf, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { selectWithMouse } from '../support/mouse';
+import { noteFrame } from '../support/page-helpers';
 
 const GOV_URL = 'http://www.gov.cn/zhengce/notebook-a.html';
 const SEED_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
@@ -34,9 +35,9 @@ const openArticle = (url: string): Promise<Page> => openReaderPage(env.browser, 
 async function writeNote(page: Page, quote: string, text: string, tag: string): Promise<void> {
   await selectWithMouse(page, quote);
   await page.getByRole('button', { name: '批注' }).click();
-  const editor = page.getByRole('textbox', { name: '批注' });
+  const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
   await editor.fill(text);
-  await page.getByRole('combobox', { name: '标签' }).fill(tag);
+  await noteFrame(page).getByRole('combobox', { name: '标签' }).fill(tag);
   await editor.press('Control+Enter');
   await expect.poll(() => editor.count()).toBe(0);
 }

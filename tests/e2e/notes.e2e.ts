@@ -3,7 +3,8 @@
  * extension: made by real mouse selection, back in place after reload, re-attached
  * on a revised version of the page (inserted paragraphs, a rewritten sentence,
  * re-wrapped text) with the removed one shown as 未定位, deleted and undone, and
- * listed in the popup.
+ * listed in the popup. The editor and the note under the pointer are driven inside
+ * the note frame (an extension page), by the same accessible names.
  */
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -11,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { FIXTURE_SITE_DIR, tabIdOf, waitForReader } from '../support/browser';
 import { useExtensionBrowser } from '../support/e2e-setup';
 import { selectWithMouse } from '../support/mouse';
+import { noteFrame } from '../support/page-helpers';
 
 const DIR = 'dangjian.people.com.cn/n1/2011/0315';
 const ARTICLE_URL = `http://${DIR}/c117092-notes.html`;
@@ -64,9 +66,9 @@ describe('the reader’s own highlights and notes', () => {
     // 批注 with a tag, saved with Ctrl+Enter.
     await selectWithMouse(page, QUOTE_NOTE);
     await page.getByRole('button', { name: '批注' }).click();
-    const editor = page.getByRole('textbox', { name: '批注' });
+    const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
     await editor.fill(NOTE_TEXT);
-    await page.getByRole('combobox', { name: '标签' }).fill('三会一课');
+    await noteFrame(page).getByRole('combobox', { name: '标签' }).fill('三会一课');
     await editor.press('Control+Enter');
     await expect.poll(() => editor.count()).toBe(0);
     const noteId = await page.locator('yd-mark[data-annotation]').filter({ hasText: QUOTE_NOTE }).first().getAttribute('data-annotation');
@@ -84,7 +86,7 @@ describe('the reader’s own highlights and notes', () => {
     expect(await ownMarkText(page, `[data-annotation="${noteId}"]`)).toBe(QUOTE_NOTE);
     expect(await page.locator('yd-mark[data-annotation]').filter({ hasText: QUOTE_GONE }).count()).toBe(1);
     await page.locator(`yd-mark[data-annotation="${noteId}"]`).first().hover();
-    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('每季度公开承诺一次');
+    await expect.poll(() => noteFrame(page).getByRole('tooltip').textContent()).toContain('每季度公开承诺一次');
 
     // The revised page under another URL with the same canonical link: two re-attach, one is 未定位.
     const revised = await openArticle(REVISED_URL);
@@ -119,10 +121,10 @@ describe('the reader’s own highlights and notes', () => {
     const mark = page.locator('yd-mark[data-annotation]').filter({ hasText: QUOTE_NOTE }).first();
     const id = await mark.getAttribute('data-annotation');
     await mark.click();
-    const editor = page.getByRole('textbox', { name: '批注' });
+    const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
     expect(await editor.inputValue()).toBe(NOTE_TEXT);
 
-    await page.getByRole('button', { name: '删除' }).click();
+    await noteFrame(page).getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.locator(`yd-mark[data-annotation="${id}"]`).count()).toBe(0);
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => ownMarkText(page, `[data-annotation="${id}"]`)).toBe(QUOTE_NOTE);
@@ -141,7 +143,7 @@ describe('the reader’s own highlights and notes', () => {
     const before = await page.locator('yd-mark[data-annotation]').count();
     await selectWithMouse(page, '二是要丰富实践载体');
     await page.getByRole('button', { name: '批注' }).click();
-    const editor = page.getByRole('textbox', { name: '批注' });
+    const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
     await editor.fill('不保存的文字');
     await editor.press('Escape');
     await expect.poll(() => editor.count()).toBe(0);
@@ -157,10 +159,10 @@ describe('an automatic mark', () => {
     const itemText = await page.locator(`yd-mark[data-item="${item}"]`).allTextContents().then((t) => t.join(''));
     await page.locator(`yd-mark[data-item="${item}"]`).first().click();
     await page.getByRole('button', { name: '批注' }).click();
-    const dialog = page.getByRole('dialog', { name: '批注' });
+    const dialog = noteFrame(page).getByRole('dialog', { name: '批注' });
     expect(await dialog.locator('blockquote').textContent()).toBe(itemText);
-    await page.getByRole('textbox', { name: '批注' }).fill('这一条要在支部会上重点讨论');
-    await page.getByRole('button', { name: '保存' }).click();
+    await noteFrame(page).getByRole('textbox', { name: '批注' }).fill('这一条要在支部会上重点讨论');
+    await noteFrame(page).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('yd-mark[data-annotation]').filter({ hasText: itemText.slice(0, 4) }).count()).toBeGreaterThan(0);
     const id = await page.locator('yd-mark[data-annotation]').filter({ hasText: itemText.slice(0, 4) }).first().getAttribute('data-annotation');
     expect(await ownMarkText(page, `[data-annotation="${id}"]`)).toBe(itemText);

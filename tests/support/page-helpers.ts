@@ -2,7 +2,7 @@
  * Reading the page contract from a test: automatic marks grouped by item, the
  * outline panel's entries, and the page's visible text without our own UI.
  */
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** One automatic item on the page: its kind and its marked text (all pieces joined). */
 export interface MarkedItem {
@@ -55,4 +55,17 @@ export async function openPanel(page: Page): Promise<Locator> {
   const handle = page.getByRole('button', { name: '展开研读提纲' });
   if ((await handle.count()) > 0) await handle.click();
   return panel(page);
+}
+
+/**
+ * The floating note frame: the note editor (text box 批注, buttons 保存 and 取消) and the note
+ * under the pointer (role tooltip) live in this extension page, not in the page's DOM.
+ */
+export function noteFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="研读批注"]');
+}
+
+/** The outline panel's 我的批注 tab, a frame of the extension's own page. */
+export function myNotesFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="我的批注"]');
 }

@@ -67,15 +67,15 @@ describe('NoteEditor', () => {
 
 describe('SelectionToolbar', () => {
   test('划线 uses the current colour, a swatch highlights in its colour, 批注 and 复制引用 report', () => {
-    const on = { onHighlight: vi.fn(), onNote: vi.fn(), onCopy: vi.fn() };
-    render(<SelectionToolbar state={{ at: { x: 1, y: 1 }, message: null, busy: false }} color="green" {...on} />);
+    const on = { highlight: vi.fn(), note: vi.fn(), copy: vi.fn() };
+    render(<SelectionToolbar state={{ at: { x: 1, y: 1 }, message: null, busy: false }} color="green" on={on} />);
     fireEvent.click(screen.getByRole('button', { name: '划线' }));
     fireEvent.click(screen.getByRole('button', { name: '紫色' }));
     fireEvent.click(screen.getByRole('button', { name: '批注' }));
     fireEvent.click(screen.getByRole('button', { name: '复制引用' }));
-    expect(on.onHighlight.mock.calls).toEqual([['green'], ['purple']]);
-    expect(on.onNote).toHaveBeenCalled();
-    expect(on.onCopy).toHaveBeenCalled();
+    expect(on.highlight.mock.calls).toEqual([['green'], ['purple']]);
+    expect(on.note).toHaveBeenCalled();
+    expect(on.copy).toHaveBeenCalled();
   });
 });
 
