@@ -26,7 +26,9 @@ export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page
   let height = EDITOR_HEIGHT_PX;
   const frame = createNoteFrame('研读批注', {
     ...actions.frame,
+    // An empty frame (nothing shown) says 0: the next view keeps the last real height until it measures.
     size: (message) => {
+      if (message.height === 0) return;
       height = message.height;
       frame.element.style.height = `${height}px`;
     },

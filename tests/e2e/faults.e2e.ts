@@ -87,6 +87,9 @@ describe('the service worker stopped while a note is being saved', () => {
     await expect.poll(() => page.locator('yd-mark[data-annotation]').count()).toBeGreaterThan(0);
     const before = await storedIds(keeper);
 
+    // The article's tab in front again (the keeper opened over it): a background tab draws no frames, so
+    // clicks meant for the note frame (its own process) would be routed by where it stood before.
+    await page.bringToFront();
     await selectWithMouse(page, '二是要丰富实践载体');
     await page.getByRole('button', { name: '批注' }).click();
     const editor = noteFrame(page).getByRole('textbox', { name: '批注' });

@@ -33,6 +33,8 @@ const env = useExtensionBrowser();
 const openArticle = (url: string): Promise<Page> => openReaderPage(env.browser, url);
 
 async function writeNote(page: Page, quote: string, text: string, tag: string): Promise<void> {
+  // In front, as the reader's tab is: a background tab draws no frames, and clicks into the note frame need them.
+  await page.bringToFront();
   await selectWithMouse(page, quote);
   await page.getByRole('button', { name: '批注' }).click();
   const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
