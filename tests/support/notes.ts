@@ -2,12 +2,18 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { selectWithMouse } from './mouse';
+import { noteFrame } from './page-helpers';
 
-/** Selects `quote` with the mouse, opens 批注, types `text` and saves with Ctrl+Enter. */
+/**
+ * Selects `quote` with the mouse, opens 批注, types `text` in the note frame and saves with Ctrl+Enter.
+ * The page is brought to the front first, as the reader's tab is: a background tab draws no frames, and
+ * clicks into the note frame (its own process) are routed by what was last drawn.
+ */
 export async function writeNoteOn(page: Page, quote: string, text: string): Promise<void> {
+  await page.bringToFront();
   await selectWithMouse(page, quote);
   await page.getByRole('button', { name: '批注' }).click();
-  const editor = page.getByRole('textbox', { name: '批注' });
+  const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
   await editor.fill(text);
   await editor.press('Control+Enter');
   await expect.poll(() => editor.count()).toBe(0);
