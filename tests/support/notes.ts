@@ -21,8 +21,9 @@ export async function writeNoteOn(page: Page, quote: string, text: string): Prom
 
 /** Clicks the reader's own mark on `quote`, replaces its note with `text` and saves. */
 export async function editNoteOn(page: Page, quote: string, text: string): Promise<void> {
+  await page.bringToFront();
   await page.locator('yd-mark[data-annotation]').filter({ hasText: quote }).first().click();
-  const editor = page.getByRole('textbox', { name: '批注' });
+  const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
   await editor.fill(text);
   await editor.press('Control+Enter');
   await expect.poll(() => editor.count()).toBe(0);
