@@ -12,6 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import { startSiteServer, type SiteServer } from '../support/browser';
 import { ADDON_ID, FIREFOX_WAIT_MS, firefoxPresent, launchFirefox } from '../support/firefox';
 import { selectWithMouse } from '../support/mouse';
+import { toolbarPlace } from '@/lib/reader/notes-model';
 
 const FIREFOX_MV2_DIR = resolve('.output/firefox-mv2');
 const SEED_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
@@ -41,18 +42,16 @@ describe.runIf(firefoxPresent)('Firefox MV2 build (the legacy code path)', { tim
     expect(directives).toBeGreaterThan(3);
 
     await selectWithMouse(page, QUOTE);
-    // The selection toolbar's 划线, clicked with the mouse where it shows (puppeteer's ARIA query
-    // does not reach into our shadow root over BiDi; the page's own DOM does while it is open).
-    const button = await page.waitForFunction(
-      (name) => {
-        const found = [...(document.querySelector('yandu-toolbar')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === name);
-        const box = found?.getBoundingClientRect();
-        return box && box.width > 0 ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-      },
-      { timeout: FIREFOX_WAIT_MS },
-      '划线',
-    );
-    const { x, y } = (await button.jsonValue())!;
+    // The selection toolbar's 划线, clicked with the mouse where it shows. Our shadow root is closed in
+    // release builds, so the place comes from the model (toolbarPlace over the selection; 划线 is its
+    // first button), and the page sees our host there once the toolbar is drawn.
+    const rect = await page.evaluate(() => {
+      const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const place = toolbarPlace(rect);
+    const [x, y] = [place.x + 24, place.y + 18];
+    await page.waitForFunction(([px, py]) => document.elementFromPoint(px!, py!)?.tagName === 'YANDU-TOOLBAR', { timeout: FIREFOX_WAIT_MS }, [x, y]);
     await page.mouse.click(x, y);
     const ownText = (): Promise<string> =>
       page.evaluate(() => [...document.querySelectorAll('yd-mark[data-annotation]')].map((m) => m.textContent ?? '').join(''));
