@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { startSiteServer, type SiteServer } from '../support/browser';
-import { ADDON_ID, FIREFOX_WAIT_MS, firefoxPresent, launchFirefox } from '../support/firefox';
+import { ADDON_ID, FIREFOX_WAIT_MS, firefoxPresent, frontPage, installAddon, launchFirefox } from '../support/firefox';
 import { selectWithMouse } from '../support/mouse';
 import { toolbarPlace } from '@/lib/reader/notes-model';
 
@@ -33,8 +33,8 @@ describe.runIf(firefoxPresent)('Firefox MV2 build (the legacy code path)', { tim
   });
 
   test('loads, marks the seed article by itself, saves a highlight and re-attaches it after a reload', async () => {
-    expect(await firefox.installExtension(FIREFOX_MV2_DIR)).toBe(ADDON_ID);
-    const page = await firefox.newPage();
+    expect(await installAddon(firefox, FIREFOX_MV2_DIR)).toBe(ADDON_ID);
+    const page = await frontPage(firefox);
     await page.goto(SEED_URL, { waitUntil: 'load' });
     await page.waitForSelector('html[data-yd-state="done"]', { timeout: FIREFOX_WAIT_MS });
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-yd-policy'))).toBe('true');

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { startSiteServer, type SiteServer } from '../support/browser';
-import { ADDON_ID, extensionPage as openedExtensionPage, FIREFOX_PATH, FIREFOX_WAIT_MS as WAIT_MS, firefoxPresent, launchFirefox } from '../support/firefox';
+import { ADDON_ID, extensionPage as openedExtensionPage, FIREFOX_PATH, FIREFOX_WAIT_MS as WAIT_MS, firefoxPresent, installAddon, launchFirefox } from '../support/firefox';
 
 /** The shipped Firefox build (`wxt build -b firefox`, run by `npm run test:e2e`). */
 const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
@@ -52,9 +52,11 @@ describe.runIf(firefoxPresent)('Firefox (firefox-esr, shipped build)', { timeout
 
   test('without host access settings open and ask for it; then the reader marks the page; popup and notebook load', async () => {
     // Installing opens settings (host access not granted) — the background's onInstalled.
+    // (Also the welcome page: installAddon waits for it, so it cannot open over the tabs used below.)
     const settingsOpened = extensionPage('options.html');
-    expect(await firefox.installExtension(FIREFOX_EXTENSION_DIR)).toBe(ADDON_ID);
+    expect(await installAddon(firefox, FIREFOX_EXTENSION_DIR)).toBe(ADDON_ID);
     const options = await settingsOpened;
+    await options.bringToFront();
     await options.waitForFunction(() => document.body.innerText.includes('浏览器尚未允许研读访问'), { timeout: WAIT_MS });
 
     // Not granted: the reader script (document_start) has not touched the page by its load event.
@@ -62,6 +64,7 @@ describe.runIf(firefoxPresent)('Firefox (firefox-esr, shipped build)', { timeout
     await article.goto(ARTICLE_URL, { waitUntil: 'load' });
     expect(await readerState(article)).toBeNull();
 
+    await options.bringToFront();
     await options.locator('button::-p-text(允许访问官方网站)').setTimeout(WAIT_MS).click();
     await options.waitForFunction(() => !document.body.innerText.includes('浏览器尚未允许研读访问'), { timeout: WAIT_MS });
     // The background answers the settings page (persistence status), and the database is reachable there.

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startSiteServer, type SiteServer } from '../support/browser';
-import { FIREFOX_PATH, launchFirefox } from '../support/firefox';
+import { FIREFOX_PATH, frontPage, installAddon, launchFirefox } from '../support/firefox';
 import { selectWithMouse } from '../support/mouse';
 import { NOTE_PARTS, noteCharacters, SNOOP_URL, snooped, type Snooped } from '../support/snoop';
 
@@ -55,7 +55,7 @@ describe.runIf(present)('a page that snoops on the reader, in Firefox', { timeou
   beforeAll(async () => {
     server = await startSiteServer();
     firefox = await launchFirefox(server.port);
-    await firefox.installExtension(EXTENSION_DIR);
+    await installAddon(firefox, EXTENSION_DIR);
   }, 60_000);
 
   afterAll(async () => {
@@ -64,7 +64,7 @@ describe.runIf(present)('a page that snoops on the reader, in Firefox', { timeou
   });
 
   test('learns none of the characters of a note written, saved, listed and hovered on it', async () => {
-    const page = await firefox.newPage();
+    const page = await frontPage(firefox);
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(SNOOP_URL, { waitUntil: 'load' });
     await page.waitForSelector('html[data-yd-state="done"]', { timeout: WAIT_MS });

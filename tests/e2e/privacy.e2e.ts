@@ -36,6 +36,8 @@ function leaked(log: Snooped, characters: readonly string[]): string[] {
 describe('a page that snoops on the reader', () => {
   test('learns none of the characters of a note written, saved, listed and hovered on it', async () => {
     const page: Page = await env.browser.context.newPage();
+    // In front, as the reader's tab is (the welcome tab of the install may have opened over it).
+    await page.bringToFront();
     await page.goto(SNOOP_URL);
     await waitForReader(page);
     const characters = noteCharacters();

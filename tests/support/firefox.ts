@@ -38,6 +38,27 @@ export function launchFirefox(port: number, prefs: Record<string, unknown> = {})
 }
 
 /**
+ * Installs the add-on at `dir` (returning its id) once its first install has opened the welcome page
+ * (the background's onInstalled). That tab opens in its own time, and a tab opened before it ends up
+ * behind it: hidden, where Firefox runs no animation frames and never hit-tests our toolbar, so
+ * puppeteer's clicks (a stable-box check over animation frames) and `raf` polling wait in vain. Under
+ * load the welcome tab came after the test's own tab; waiting for it first fixes the order.
+ */
+export async function installAddon(firefox: Browser, dir: string): Promise<string> {
+  const welcome = extensionPage(firefox, 'welcome.html');
+  const id = await firefox.installExtension(dir);
+  await welcome;
+  return id;
+}
+
+/** A new tab, in front (the reader's tab is the one they look at). */
+export async function frontPage(firefox: Browser): Promise<Page> {
+  const page = await firefox.newPage();
+  await page.bringToFront();
+  return page;
+}
+
+/**
  * The extension page that the extension itself opened (BiDi does not navigate to moz-extension://).
  * Firefox's BiDi reports such a tab as about:blank, so each page is asked where it is.
  */
