@@ -185,7 +185,9 @@ export async function launchWithRealVisibility(port: number, extensionDir: strin
     await browser.close().catch(() => undefined);
     chrome.kill();
     await exited;
-    await rm(profile, { recursive: true, force: true });
+    // The browser process has gone, but its helpers (renderers, the storage service) may still be writing their
+    // last files into the profile for a moment: rm retries then (ENOTEMPTY was seen under load).
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 }
 
