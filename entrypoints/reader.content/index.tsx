@@ -62,7 +62,7 @@ export default defineContentScript({
           site: siteNameOf(location.hostname, article.siteName),
           published: article.published ?? null,
         };
-        ctx.setTimeout(() => void mountNotesUi(ctx, map, page), 0);
+        ctx.setTimeout(() => void mountNotesUi(ctx, map, page, reader.ownWrite), 0);
       },
     });
     reader.prefetchNotes();
@@ -96,6 +96,7 @@ export default defineContentScript({
         await reader.run(false);
         return count;
       },
+      ownWrite: reader.ownWrite,
     });
   },
 });

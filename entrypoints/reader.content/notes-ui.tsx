@@ -13,14 +13,14 @@ import type { TextMap } from '@/lib/extract';
 import { EDITOR_HEIGHT_PX, EDITOR_WIDTH_PX, floatingPlace, floatingView, initialNotesState } from '@/lib/reader/notes-model';
 import { createNoteFrame } from './note-frame-host';
 import { createNotesController, type PageIdentity } from './notes';
-import { mountShadowView } from './shadow-ui';
+import { mountShadowView, type OwnWrite } from './shadow-ui';
 
 /** The floating frame's look; it takes the pointer only while it holds the editor. */
 const FRAME_STYLE =
   'position:fixed;z-index:2147483647;border:0;margin:0;padding:0;background:transparent;color-scheme:normal;' +
   `width:${EDITOR_WIDTH_PX}px;max-width:calc(100vw - 8px);display:none;`;
 
-export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page: PageIdentity): Promise<void> {
+export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page: PageIdentity, ownWrite: OwnWrite): Promise<void> {
   const state = signal(initialNotesState);
   const actions = createNotesController(ctx, map, page, state);
   let height = EDITOR_HEIGHT_PX;
@@ -34,7 +34,7 @@ export async function mountNotesUi(ctx: ContentScriptContext, map: TextMap, page
     },
   });
   frame.element.setAttribute('style', FRAME_STYLE);
-  const root = await mountShadowView(ctx, 'yandu-toolbar', layerCss, () => <NotesLayer state={state.value} on={actions.toolbar} />);
+  const root = await mountShadowView(ctx, 'yandu-toolbar', layerCss, () => <NotesLayer state={state.value} on={actions.toolbar} />, ownWrite);
   root?.append(frame.element);
 
   let editorKey: string | null = null;

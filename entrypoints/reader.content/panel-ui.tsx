@@ -16,7 +16,7 @@ import type { PanelModel } from '@/lib/reader/panel-model';
 import { hiddenKindsItem, panelCollapsedItem } from '@/lib/reader/preferences';
 import { jumpToNote, pageNotes } from './notes-state';
 import { createNoteFrame } from './note-frame-host';
-import { mountShadowView } from './shadow-ui';
+import { mountShadowView, type OwnWrite } from './shadow-ui';
 
 /** Room the open panel takes at the right edge of the window (its width, margin and a gap). */
 const PANEL_SPACE_PX = 330;
@@ -39,6 +39,8 @@ export interface PanelContent extends PanelModel {
 export interface PanelActions {
   /** Loads the other pages of the article into this view; resolves to how many came. */
   loadPages: (content: PanelContent) => Promise<number>;
+  /** Puts the panel into the page past the reader's watch for late content. */
+  ownWrite: OwnWrite;
 }
 
 
@@ -152,5 +154,5 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
         notesTab={<FrameSlot frame={notes} />}
       />
     );
-  });
+  }, actions.ownWrite);
 }

@@ -82,6 +82,14 @@ export class PageReader {
     });
   }
 
+  /**
+   * Runs `write`, a change of ours to the page outside the marks (our UI's hosts), unseen by the watch for
+   * late content: the article did not change, and a re-read of a marked page would rebuild every mark.
+   */
+  readonly ownWrite = (write: () => void): void => {
+    this.watching().withoutWatching(write);
+  };
+
   /** The watch for late content, started with the first run (on the parsed page, not while it loads). */
   private watching(): ContentWatch {
     this.watch ??= watchContent(document.body ?? document.documentElement, () => void this.refresh());

@@ -13,6 +13,9 @@ import { effect } from '@preact/signals';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
+/** Runs our own DOM writes past the reader's watch for late content (PageReader.ownWrite). */
+export type OwnWrite = (write: () => void) => void;
+
 /** Open only in the e2e build (`wxt build --mode e2e`). */
 const SHADOW_MODE = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
 
@@ -20,12 +23,16 @@ const SHADOW_MODE = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
  * Mounts `view()` in a shadow root named `name` (a custom element, `yandu-…`)
  * and keeps it current. Returns the shadow root's body, where the caller may
  * put more (a note frame) beside the view; null on a page without <body>.
+ * The host goes into the page through `ownWrite`: the page did not change, so
+ * the reader must not read it again (that would rebuild every mark, and drop a
+ * selection the reader is making).
  */
 export async function mountShadowView(
   ctx: ContentScriptContext,
   name: string,
   css: string,
   view: () => ComponentChild,
+  ownWrite: OwnWrite,
 ): Promise<HTMLElement | null> {
   // A frameset page has no <body>: its frames' readers show their own UI.
   const page = document.querySelector('body');
@@ -44,7 +51,7 @@ export async function mountShadowView(
   body.append(box);
   root.append(head, body);
   shadow.append(root);
-  page.append(host);
+  ownWrite(() => page.append(host));
   const dispose = effect(() => render(view(), box));
   ctx.onInvalidated(() => {
     dispose();

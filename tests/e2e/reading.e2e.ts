@@ -55,6 +55,25 @@ describe('late and changing pages', () => {
     expect(await outline.getByRole('button', { name: /^一是要健全/ }).count()).toBe(0);
     await page.close();
   });
+  test('once done, the marks stay: our own toolbar and panel going into the page do not make the reader read it again', async () => {
+    // Paragraphs indented with 　　, as on most official sites: a page read again with its marks in it gave another
+    // text, so every mark was rebuilt about half a second after done, under a selection the reader was making.
+    const page = await env.browser.context.newPage();
+    await page.goto('http://www.people.com.cn/n1/2024/0102/c64387-multi-2.html');
+    await waitForReader(page);
+    await page.evaluate(() => {
+      const removed: string[] = [];
+      (window as unknown as { removedMarks: string[] }).removedMarks = removed;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.removedNodes) if (n.nodeName === 'YD-MARK') removed.push(n.textContent ?? '');
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.waitForSelector('yandu-panel', { state: 'attached' });
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('yd-mark[data-kind]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { removedMarks: string[] }).removedMarks)).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the outline panel', () => {
