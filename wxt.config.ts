@@ -32,7 +32,7 @@ function legacyPolyfillBanner(): string {
 }
 
 /**
- * What every extension page (entrypoints/{popup,notebook,options,guide,welcome}/index.html) shares,
+ * What every extension page (entrypoints/{popup,notebook,options,guide,welcome,note-frame}/index.html) shares,
  * written once: the charset and viewport first in <head>, and the element its Preact app renders into
  * (`#app`). Each index.html keeps only its own: its title, stylesheet, WXT's manifest meta, its script.
  */
