@@ -17,6 +17,8 @@ export const EXTENSION_UUID = '5a1f0c3e-6d2b-4c8a-9e7f-0b1d2c3e4f50';
 export const FIREFOX_WAIT_MS = 30_000;
 /** How often to look for a tab the extension opened. */
 const POLL_MS = 100;
+/** How long one tab may take to say where it is. */
+const ASK_MS = 2_000;
 
 /** Firefox with the proxy to the site server on `port`, the add-on's uuid pinned, and `prefs` on top. */
 export function launchFirefox(port: number, prefs: Record<string, unknown> = {}): Promise<Browser> {
@@ -67,7 +69,9 @@ export async function extensionPage(firefox: Browser, path: string): Promise<Pag
   const deadline = Date.now() + FIREFOX_WAIT_MS;
   while (Date.now() < deadline) {
     for (const page of await firefox.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
+      // Bounded: a tab that is loading or closing may not answer, and must not hold up the others.
+      const asked = page.evaluate(() => location.href).catch(() => '');
+      const href = await Promise.race([asked, new Promise<string>((done) => setTimeout(() => done(''), ASK_MS))]);
       if (href.startsWith(wanted)) return page;
     }
     await new Promise((done) => setTimeout(done, POLL_MS));
