@@ -138,16 +138,28 @@ describe('the reader’s own highlights and notes', () => {
     await page.close();
   });
 
-  test('Esc cancels the note editor without saving', async () => {
+  test('Esc and 取消 close the note editor without saving, and the focus goes back to the page', async () => {
     const page = await openArticle(ARTICLE_URL);
+    await page.bringToFront();
     const before = await page.locator('yd-mark[data-annotation]').count();
-    await selectWithMouse(page, '二是要丰富实践载体');
-    await page.getByRole('button', { name: '批注' }).click();
     const editor = noteFrame(page).getByRole('textbox', { name: '批注' });
-    await editor.fill('不保存的文字');
-    await editor.press('Escape');
-    await expect.poll(() => editor.count()).toBe(0);
-    expect(await page.locator('yd-mark[data-annotation]').count()).toBe(before);
+    // The page's own focus: on its body, or on our host while the editor (in the frame inside it) has it.
+    const pageFocus = (): Promise<string> => page.evaluate(() => document.activeElement?.tagName ?? '');
+    for (const close of ['Esc', '取消'] as const) {
+      // A press inside the last selection would drag it: start from none.
+      await page.evaluate(() => getSelection()?.removeAllRanges());
+      await selectWithMouse(page, '二是要丰富实践载体');
+      await page.getByRole('button', { name: '批注' }).click();
+      // The focus went into the frame, to the text box: typing needs no click.
+      await expect.poll(() => editor.evaluate((box) => box === document.activeElement)).toBe(true);
+      expect(await pageFocus()).toBe('YANDU-TOOLBAR');
+      await page.keyboard.type('不保存的文字');
+      if (close === 'Esc') await page.keyboard.press('Escape');
+      else await noteFrame(page).getByRole('button', { name: '取消' }).click();
+      await expect.poll(() => editor.count()).toBe(0);
+      await expect.poll(pageFocus).toBe('BODY');
+      expect(await page.locator('yd-mark[data-annotation]').count()).toBe(before);
+    }
     await page.close();
   });
 });
