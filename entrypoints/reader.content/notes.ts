@@ -24,6 +24,7 @@ import type { HighlightColor } from '@/lib/model/colors';
 import type { FrameHandlers, NoteInput } from '@/lib/reader/note-frame-protocol';
 import * as model from '@/lib/reader/notes-model';
 import { randomUuid } from '@/lib/uuid';
+import { writeClipboard } from './clipboard';
 import { marksOfNote, pageNotes, pageQuery } from './notes-state';
 import { itemSpan, selectedSpan, type TargetSpan } from './selection';
 
@@ -191,7 +192,7 @@ export function createNotesController(
       url: pageQuery().canonicalUrl ?? page.url,
     });
     try {
-      await navigator.clipboard.writeText(text);
+      await writeClipboard(text);
       step(model.toolbarSays, COPIED);
       setTimeout(() => state.value.toolbar.message === COPIED && step(model.toolbarSays, null), COPIED_MS);
     } catch (error) {

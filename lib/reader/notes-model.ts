@@ -133,8 +133,16 @@ export const initialNotesState: NotesState = {
 const HIDDEN_TOOLBAR: ToolbarState = { at: null, message: null, busy: false };
 
 /** The toolbar for a selection, or (`pinned`) for a clicked automatic mark. */
+/**
+ * The toolbar over a span. The same span again (the mouseup of a click on the
+ * toolbar re-reports the selection it kept) keeps what the toolbar is saying
+ * or doing: 已复制引用 or an error is not wiped by the click that caused it.
+ */
 export function showToolbar(s: NotesState, span: TargetSpan, pinned = false): NotesState {
-  return { ...s, target: span, pinned, toolbar: { at: toolbarPlace(span.rect), message: null, busy: false }, peek: null };
+  const at = toolbarPlace(span.rect);
+  const same = s.toolbar.at !== null && s.target !== null && s.target.start === span.start && s.target.end === span.end;
+  const toolbar = same ? { ...s.toolbar, at } : { at, message: null, busy: false };
+  return { ...s, target: span, pinned: pinned || (same && s.pinned), toolbar, peek: null };
 }
 
 export function hideToolbar(s: NotesState): NotesState {

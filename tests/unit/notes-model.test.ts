@@ -50,6 +50,14 @@ describe('the toolbar', () => {
     const saying = model.toolbarSays(shown, '已复制引用');
     expect(model.selectionCollapsed(saying)).toBe(saying);
   });
+
+  test('the same selection reported again (the mouseup of a click on the toolbar) keeps what it says; another clears it', () => {
+    const saying = model.toolbarSays(model.showToolbar(model.initialNotesState, span(0, 5)), '已复制引用');
+    expect(model.showToolbar(saying, span(0, 5)).toolbar.message).toBe('已复制引用');
+    expect(model.showToolbar(saying, span(0, 5, 10)).toolbar).toEqual({ at: { x: 100, y: 38 }, message: '已复制引用', busy: false });
+    expect(model.showToolbar(saying, span(2, 5)).toolbar.message).toBeNull();
+    expect(model.showToolbar(model.hideToolbar(saying), span(0, 5)).toolbar.message).toBeNull();
+  });
 });
 
 describe('the editor', () => {
