@@ -10,12 +10,14 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDocx } from '../lib/export/docx';
+import { toolbarPlace } from '../lib/reader/notes-model';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, startSiteServer, tabIdOf, waitForReader } from '../tests/support/browser';
 import { docxToPdf, pdfPagesToPng } from '../tests/support/office';
 import { officeFixtureRecord } from '../tests/unit/export/fixture';
 
 const SAMPLE_URL = 'http://dangjian.people.com.cn/n1/2011/0315/c117092-seed.html';
-const OUTPUT_DIR = 'demo-output';
+/** Where the screenshots go (the demo's own e2e test points it at a temporary folder). */
+const OUTPUT_DIR = process.env.YD_DEMO_OUTPUT ?? 'demo-output';
 /** The sentence the demo highlights, to show the reader's own marks in the popup. */
 const DEMO_QUOTE = '创先争优活动只有与经济社会发展紧密结合';
 
@@ -56,7 +58,16 @@ await page.evaluate((quote) => {
     return;
   }
 }, DEMO_QUOTE);
-await page.getByRole('button', { name: '划线' }).click();
+// 划线, clicked where the toolbar shows: the release build closes our shadow root, so the place comes
+// from the model (toolbarPlace over the selection; 划线 is the toolbar's first button).
+const rect = await page.evaluate(() => {
+  const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+});
+const place = toolbarPlace(rect);
+const [x, y] = [place.x + 24, place.y + 18];
+await page.waitForFunction(([px, py]) => document.elementFromPoint(px!, py!)?.tagName === 'YANDU-TOOLBAR', [x, y]);
+await page.mouse.click(x, y);
 await page.waitForSelector('yd-mark[data-annotation]');
 await page.evaluate(() => document.querySelector('yd-mark[data-kind="directive"]')?.scrollIntoView({ block: 'center' }));
 await page.screenshot({ path: `${OUTPUT_DIR}/article.png` });

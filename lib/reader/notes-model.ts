@@ -132,11 +132,11 @@ export const initialNotesState: NotesState = {
 
 const HIDDEN_TOOLBAR: ToolbarState = { at: null, message: null, busy: false };
 
-/** The toolbar for a selection, or (`pinned`) for a clicked automatic mark. */
 /**
- * The toolbar over a span. The same span again (the mouseup of a click on the
- * toolbar re-reports the selection it kept) keeps what the toolbar is saying
- * or doing: 已复制引用 or an error is not wiped by the click that caused it.
+ * The toolbar for a selection, or (`pinned`) for a clicked automatic mark. The
+ * same span again (the mouseup of a click on the toolbar re-reports the
+ * selection it kept) keeps what the toolbar is saying or doing: 已复制引用 or an
+ * error is not wiped by the click that caused it.
  */
 export function showToolbar(s: NotesState, span: TargetSpan, pinned = false): NotesState {
   const at = toolbarPlace(span.rect);
