@@ -11,10 +11,10 @@ import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
 import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
 import { welcomeOnInstalled } from '@/lib/welcome';
 import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-api';
+import { startSyncService } from '@/lib/sync/service';
 
 /** `browser` as lib/extension-api.ts reads it: MV3 `action`/`scripting`, or MV2 `browserAction`/`tabs.executeScript`. */
 const extensionApi = browser as unknown as ExtensionApi;
-import { startSyncService } from '@/lib/sync/service';
 
 /** Sets, in the tab's isolated world, the flag that tells the reader script it was asked for. */
 async function markTabForced(tabId: number): Promise<void> {
