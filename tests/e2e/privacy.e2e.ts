@@ -46,6 +46,9 @@ describe('a page that snoops on the reader', () => {
     expect(leaked(await snooped(page), characters)).toEqual([]);
 
     await selectWithMouse(page, NOTE_PARTS.quote);
+    // The toolbar stands only until 批注 is clicked: let the page's timer (every 50 ms) walk it once, so the
+    // control below (the page does read our open toolbar) does not depend on how fast the click comes.
+    await expect.poll(async () => (await snooped(page)).seen.some((text) => text.includes('复制引用'))).toBe(true);
     await page.getByRole('button', { name: '批注' }).click();
     const frame = noteFrame(page);
     const editor = frame.getByRole('textbox', { name: '批注' });
