@@ -50,9 +50,9 @@ function withoutFormulations(parallels: DetectedItem[], slogans: readonly Detect
 }
 
 /** Everything the detectors find in one text, in no particular order. */
-function detectAll(src: Source): DetectedItem[] {
+function detectAll(src: Source, title: string | null): DetectedItem[] {
   const directives = findDirectives(src);
-  const leads = findLeads(src, directives);
+  const leads = findLeads(src, directives, title);
   const slogans = findSlogans(src);
   return [...directives, ...leads, ...slogans, ...withoutFormulations(findParallels(src), slogans)];
 }
@@ -63,16 +63,17 @@ function detectAll(src: Source): DetectedItem[] {
  */
 export function judgeText(input: AnalysisInput, vocabulary?: Vocabulary): PolicyVerdict {
   const src = toSource(input.text);
-  return judgePolicy(src.folded, input.title ?? firstLineTitle(src), detectAll(src), vocabulary);
+  const title = input.title ?? firstLineTitle(src);
+  return judgePolicy(src.folded, title, detectAll(src, title), vocabulary);
 }
 
 /**
  * What the detectors find of the `wanted` kinds (and of those they build on:
  * leads are read around directives, parallels beside formulations).
  */
-function detectWanted(src: Source, wanted: ReadonlySet<ItemKind>): DetectedItem[] {
+function detectWanted(src: Source, wanted: ReadonlySet<ItemKind>, title: string | null): DetectedItem[] {
   const directives = wanted.has('directive') || wanted.has('lead') ? findDirectives(src) : [];
-  const leads = wanted.has('lead') ? findLeads(src, directives) : [];
+  const leads = wanted.has('lead') ? findLeads(src, directives, title) : [];
   const slogans = wanted.has('slogan') || wanted.has('parallel') ? findSlogans(src) : [];
   const parallels = wanted.has('parallel') ? withoutFormulations(findParallels(src), slogans) : [];
   return [...(wanted.has('directive') ? directives : []), ...leads, ...(wanted.has('slogan') ? slogans : []), ...parallels];
@@ -88,7 +89,7 @@ function verdictAndItems(src: Source, title: string | null, input: AnalysisInput
   const own = textSignals(src.folded, title);
   const settled = input.wanted && input.force !== true ? settledVerdict(own) : null;
   if (settled === false) return { verdict: judgePolicy(src.folded, title, [], undefined, own), shown: [] };
-  const detected = settled === true ? detectWanted(src, input.wanted!) : detectAll(src);
+  const detected = settled === true ? detectWanted(src, input.wanted!, title) : detectAll(src, title);
   const verdict = judgePolicy(src.folded, title, detected, undefined, own);
   return { verdict, shown: verdict.isPolicy || input.force === true ? detected : [] };
 }

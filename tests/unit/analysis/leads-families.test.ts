@@ -8,6 +8,8 @@ import { itemsOf } from './helpers';
 const leadsOf = (text: string): string[] => itemsOf(text, 'lead').map((l) => l.text);
 /** A body paragraph long enough to stand under a heading. */
 const BODY = '这一部分写的是具体做法，既有工作进展，也有存在的不足，还提出了下一步的打算和要求。';
+/** A title line over the article. */
+const TITLE = '关于做好基层工作的几点思考';
 
 describe('leads: standalone short lines in a series (subheads)', () => {
   test.each([
@@ -17,7 +19,8 @@ describe('leads: standalone short lines in a series (subheads)', () => {
     ['plain short lines of one length, one after another', ['理念引领方向明', '机制保障底气足', '队伍建设活力强'], ['理念引领方向明', '机制保障底气足', '队伍建设活力强']],
     ['four-plus-four couplets as lines', ['**立足当下，着眼长远**', '**问计于民，问需于民**'], ['立足当下，着眼长远', '问计于民，问需于民']],
   ])('%s', (_name, lines, expected) => {
-    expect(leadsOf(lines.map((l) => `${l}\n${BODY}`).join('\n'))).toEqual(expected);
+    // The text's first line is its title (as when no title is given): the subheads come under it.
+    expect(leadsOf([TITLE, ...lines.map((l) => `${l}\n${BODY}`)].join('\n'))).toEqual(expected);
   });
 
   test('a dash series of sentences', () => {
