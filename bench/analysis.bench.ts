@@ -11,6 +11,14 @@
  * analyze() call of a fresh context, one context per sample: a fresh `node`
  * process, and a fresh Chromium page (its own browser context, so its own
  * renderer process) that evaluates the bundled module, as the content script does.
+ *
+ * Where the time goes: each phase of analyze() (bench/analysis-phases.ts:
+ * folding, paragraphs, the text's own signals, each detector, the verdict, the
+ * outline) timed warm on the 20,000-character article, and cold — the first
+ * call in a fresh Node process and in a fresh Chromium page — on the long
+ * articles of ../shared/corpus, beside the first regex pass over the same text
+ * in the same fresh context (the cold floor). The phases' items are checked
+ * against analyze()'s own before anything is timed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +28,11 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { analyze } from '../lib/analysis/index';
+import type { AnalysisInput } from '../lib/analysis/index';
 import { CHROMIUM_PATH } from '../tests/support/browser';
+import { PHASES, phases } from './analysis-phases';
+import type { Phase } from './analysis-phases';
+import { seedArticle as article, sharedArticles } from './analysis-snapshot';
 
 const SEED = fileURLToPath(new URL('../tests/unit/analysis/fixtures/seed.txt', import.meta.url));
 /** Sizes from the issue: a short article, the budget's size, a long report, a hostile megabyte. */
@@ -31,19 +43,6 @@ const RUNS: Readonly<Record<number, number>> = { 5_000: 400, 20_000: 200, 100_00
 const BASELINE = /[一二三四五六七八九十]是/g;
 /** Budget for the 20,000-character article, in ms. */
 const BUDGET_MS = 1;
-
-function article(size: number): string {
-  const seed = readFileSync(SEED, 'utf8');
-  const parts: string[] = [];
-  let length = 0;
-  for (let copy = 0; length < size; copy++) {
-    // Vary the text a little per copy so no engine cache sees the same string twice.
-    const part = `${seed.replace(/创先争优/g, copy % 2 === 0 ? '创先争优' : '争先创优')}\n`;
-    parts.push(part);
-    length += part.length;
-  }
-  return parts.join('').slice(0, size);
-}
 
 function timeRuns(runs: number, work: () => void): number[] {
   for (let i = 0; i < Math.min(runs, 20); i++) work();
@@ -79,10 +78,11 @@ const COLD_TEXTS: readonly { name: string; text: string }[] = [
 const ISOLATED_PAGE = 'https://cold.test/';
 const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const ENTRY = fileURLToPath(new URL('../lib/analysis/index.ts', import.meta.url));
+const PHASES_ENTRY = fileURLToPath(new URL('./analysis-phases.ts', import.meta.url));
 
-/** The analysis module bundled as a script that sets the global `A`, as the content script bundles it. */
-function bundle(): string {
-  const result = buildSync({ entryPoints: [ENTRY], bundle: true, format: 'iife', globalName: 'A', write: false, target: 'chrome88' });
+/** A module bundled as a script that sets the global `A`, as the content script bundles the analysis. */
+function bundle(entry = ENTRY): string {
+  const result = buildSync({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'A', write: false, target: 'chrome88' });
   return result.outputFiles[0]!.text;
 }
 
@@ -148,6 +148,92 @@ async function coldChromium(script: string, texts: readonly { name: string; text
   return result;
 }
 
+/** Articles of ../shared/corpus at least this long are the "long pages" whose cold first call is cut into phases. */
+const LONG_CHARS = 8000;
+/** Fresh contexts per long page and phase table (fewer than COLD_SAMPLES: five pages, two engines). */
+const PHASE_SAMPLES = 11;
+
+function ms(value: number, digits = 3): string {
+  return value.toFixed(digits);
+}
+
+/** Median of each phase over `samples`, and the median of their sums. */
+function phaseMedians(samples: readonly Record<string, number>[]): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const key of Object.keys(samples[0]!)) result[key] = median(samples.map((s) => s[key]!));
+  result.total = median(samples.map((s) => PHASES.reduce((sum, p) => sum + s[p]!, 0)));
+  return result;
+}
+
+function phaseRow(label: string, times: Record<string, number>, digits: number): string {
+  return `${label.padEnd(26)} ${PHASES.map((p) => ms(times[p]!, digits).padStart(10)).join(' ')} ${ms(times.total!, digits).padStart(9)} ${ms(times.floor!, digits).padStart(9)}`;
+}
+
+const PHASE_HEADER = `${'text'.padEnd(26)} ${PHASES.map((p) => p.padStart(10)).join(' ')} ${'total'.padStart(9)} ${'floor'.padStart(9)}`;
+
+/** The phases' items must be analyze()'s, or the phase tables time something else. */
+function checkPhases(name: string, input: AnalysisInput): void {
+  const full = analyze(input);
+  const own = phases(input.text, input.title ?? full.title);
+  if (JSON.stringify(own.items) !== JSON.stringify(full.items)) throw new Error(`bench/analysis-phases.ts finds other items than analyze() on ${name}`);
+}
+
+/** Node: each phase of the first call in a fresh process per sample, then the first regex pass (the floor) in the same process. */
+function coldPhasesNode(script: string, input: AnalysisInput): Record<string, number> {
+  const dir = mkdtempSync(join(tmpdir(), 'yd-cold-'));
+  try {
+    writeFileSync(join(dir, 'a.js'), script);
+    writeFileSync(join(dir, 'input.json'), JSON.stringify(input));
+    const driver = [
+      `const fs = require('fs'); const input = JSON.parse(fs.readFileSync(${JSON.stringify(join(dir, 'input.json'))}, 'utf8'));`,
+      `const A = new Function(fs.readFileSync(${JSON.stringify(join(dir, 'a.js'))}, 'utf8') + "; return A;")();`,
+      'const times = A.phases(input.text, input.title).times;',
+      `const t0 = performance.now(); input.text.match(${BASELINE}); times.floor = performance.now() - t0;`,
+      'console.log(JSON.stringify(times));',
+    ].join('\n');
+    const samples: Record<string, number>[] = [];
+    for (let i = 0; i < PHASE_SAMPLES; i++) samples.push(JSON.parse(spawnSync(process.execPath, ['-e', driver], { encoding: 'utf8' }).stdout) as Record<string, number>);
+    return phaseMedians(samples);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Chromium: the same in a fresh page (own browser context) per sample. */
+async function coldPhasesChromium(script: string, inputs: readonly [string, AnalysisInput][]): Promise<Map<string, Record<string, number>>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+  const result = new Map<string, Record<string, number>>();
+  try {
+    for (const [name, input] of inputs) {
+      const samples: Record<string, number>[] = [];
+      for (let i = 0; i < PHASE_SAMPLES; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.route(ISOLATED_PAGE, (route) => route.fulfill({ body: '<!doctype html><title>cold</title>', contentType: 'text/html', headers: ISOLATION_HEADERS }));
+        await page.goto(ISOLATED_PAGE);
+        samples.push(
+          await page.evaluate(
+            ({ code, text, title, floor }) => {
+              const mod = new Function(`${code}; return A;`)() as { phases: (t: string, title: string | null) => { times: Record<string, number> } };
+              const times = mod.phases(text, title).times;
+              const t0 = performance.now();
+              text.match(new RegExp(floor, 'g'));
+              times.floor = performance.now() - t0;
+              return times;
+            },
+            { code: script, text: input.text, title: input.title ?? null, floor: BASELINE.source },
+          ),
+        );
+        await context.close();
+      }
+      result.set(name, phaseMedians(samples));
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
 console.log('chars      analyze median   p90        one regex pass   ratio');
 for (const size of SIZES) {
   const text = article(size);
@@ -162,6 +248,21 @@ for (const size of SIZES) {
   );
 }
 
+// Warm, per phase, on the budget's article: median of each phase over the runs.
+{
+  const text = article(20_000);
+  checkPhases('20k', { text });
+  const runs = RUNS[20_000]!;
+  for (let i = 0; i < Math.min(runs, 20); i++) phases(text);
+  const samples: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++) samples.push(phases(text).times);
+  const times = phaseMedians(samples);
+  times.floor = quantile(timeRuns(runs, () => void text.match(BASELINE)), 0.5);
+  console.log(`\nwarm, per phase, 20,000 characters: median of ${runs} runs, ms (floor = one regex pass)`);
+  console.log(PHASE_HEADER);
+  console.log(phaseRow('20k', times, 4));
+}
+
 const script = bundle();
 console.log(`\ncold: first analyze() in a fresh context, median of ${COLD_SAMPLES} (load = evaluating the bundled module)`);
 console.log('text   chars    node load   node first   chromium load   chromium first');
@@ -172,4 +273,27 @@ for (const { name, text } of COLD_TEXTS) {
   console.log(
     `${name.padEnd(6)} ${String(text.length).padStart(6)} ${node.load.toFixed(2).padStart(9)} ms ${node.first.toFixed(2).padStart(9)} ms ${web.load.toFixed(2).padStart(12)} ms ${web.first.toFixed(2).padStart(13)} ms`,
   );
+}
+
+// Cold, per phase, on the long articles of the corpus (when ../shared is there).
+const corpus = sharedArticles(undefined, ['corpus']);
+const long = Object.entries(corpus)
+  .filter(([, input]) => input.text.length >= LONG_CHARS)
+  .sort(([, a], [, b]) => b.text.length - a.text.length);
+if (long.length === 0) console.log('\ncold per phase: ../shared/corpus not found, skipped');
+else {
+  for (const [name, input] of long) checkPhases(name, input);
+  const phaseScript = bundle(PHASES_ENTRY);
+  const web = await coldPhasesChromium(phaseScript, long);
+  for (const [engine, table] of [
+    ['node (fresh process)', new Map(long.map(([name, input]) => [name, coldPhasesNode(phaseScript, input)]))],
+    ['chromium (fresh page)', web],
+  ] as const) {
+    console.log(`\ncold, per phase, first call in ${engine}: median of ${PHASE_SAMPLES}, ms (floor = the first regex pass in the same context)`);
+    console.log(PHASE_HEADER);
+    for (const [name, input] of long) {
+      const label = `${name.replace(/^corpus\//, '').slice(0, 16)} ${String(input.text.length).padStart(5)} ${analyze(input).isPolicy ? 'P' : '-'}`;
+      console.log(phaseRow(label, table.get(name)!, 2));
+    }
+  }
 }
