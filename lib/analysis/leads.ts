@@ -308,7 +308,9 @@ function framedOpening(text: string, start: number, end: number): { keys: string
   let stop = Math.min(end, s + FRAMED_SENTENCE.exec(text)![0].length);
   if (stop < end && stop - s < MAX_FRAMED_LEAD_CHARS) stop++;
   else {
-    const lastBreak = Math.max(text.lastIndexOf('，', stop - 1), text.lastIndexOf(',', stop - 1));
+    // Searched within the sentence only: from the end of the text, a comma that is not there would be looked for back to its start.
+    const sentence = text.slice(s, stop);
+    const lastBreak = s + Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(','));
     if (lastBreak > s + Math.min(clause.length, MAX_FRAME_CLAUSE)) stop = lastBreak;
   }
   return { keys, clause, start: s, end: stop };
