@@ -28,13 +28,17 @@ function firstLineTitle(src: Source): string | null {
   return src.original.slice(first.start, first.end).replace(/^[#\s]+/, '') || null;
 }
 
+/** A clause break: a quoted phrase holding one is a saying, not one formulation. */
+const CLAUSE_BREAK = /[，,；;]/;
+
 /**
  * A series that is itself a formulation (“严格管控、外防输出、内防扩散”) is marked as
- * the formulation only. Slogans sorted by start with a running maximum of their
- * ends answer “is this span inside one?” by binary search.
+ * the formulation only; a series inside a quoted saying of several clauses
+ * (“…，做到A、B、C”) stands on its own. Slogans sorted by start with a running
+ * maximum of their ends answer “is this span inside one?” by binary search.
  */
 function withoutFormulations(parallels: DetectedItem[], slogans: readonly DetectedItem[]): DetectedItem[] {
-  const sorted = [...slogans].sort((a, b) => a.start - b.start);
+  const sorted = slogans.filter((s) => !CLAUSE_BREAK.test(s.text)).sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, i > 0 ? maxEnd[i - 1]! : 0)));
   return parallels.filter((p) => {

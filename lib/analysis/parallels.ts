@@ -10,7 +10,9 @@
  * 排民难). A run separated by ， must share its opening words, or it is just a
  * sentence of clauses. A 、-series is no unit where the words around it leave
  * it an open list (…等, ……, …和D, a stretch of a longer list) or a law's
- * condition (…的；). Prepositions and 的 before a series, and a count of its
+ * condition (…的；), unless they close it: a conjunction joining a last word of
+ * the series' shape (A体系、B体系、C体系和D体系), or 等 after items that repeat a
+ * word (如何选题、如何深入、如何转化等). Prepositions and 的 before a series, and a count of its
  * items or 中 after it, say where it begins and ends (从A、B、C三个方面). A third scan finds pairs of items of one length joined by
  * 、, the pairs by ， (统筹兼顾、突出重点，上下联动、合力攻坚): the alternation is
  * the shape. In a ，-run, whole clauses (a clause boundary on both sides, never
@@ -116,8 +118,20 @@ const OPEN_LIST_END = /(?:[等…和及与或]|以及)/y;
  * 自治州、县 holds 自治区、直辖市、自治州).
  */
 const LIST_COMMA = '、';
-/** Lists of places (浙江省、广东省、黑龙江省) share a last character but are not parallel phrases. */
-const PLACE_SUFFIX = /[省市县区村镇乡州洲国]$/;
+/**
+ * Suffixes that make a word a property, a process or a type (工业化, 积极性, 创新型, 交互式, 获得感): a
+ * series of such words is parallel whatever their lengths (新型工业化、信息化、城镇化、农业现代化), unlike
+ * names of kinds sharing one last character (控告人、检举人、证人; 企业所得税、房产税).
+ */
+const DERIVED_SUFFIX = /[化性型式感]$/;
+/** The particle that ends an open list of examples. */
+const DENG = '等';
+/** The conjunctions that join a list's last item (A、B、C和D). */
+const CONJUNCTION = /(?:[和及与或]|以及)/y;
+/** A conjunction inside a word: what it holds is two items, not one (岗位练兵和必要的考试). */
+const JOINS = /[和及与或]/;
+/** The word after a conjunction: the item it joins, perhaps with more words after it. */
+const JOINED_WORD = /[\u4e00-\u9fff]+/y;
 
 /** The opening shared by words[from, to) (all of them by default). */
 function commonPrefix(words: readonly string[], from = 0, to = words.length): string {
@@ -144,6 +158,10 @@ interface Series {
   lastCut: boolean;
   /** The last word runs on to 等, or the list goes on after it: an open list, whatever part of the word the last item keeps. */
   open?: boolean;
+  /** The last item is longer than the others and ends where 的 closes it (…、维护稳定、防范化解风险的): its length is no part of the shape. */
+  longLast?: boolean;
+  /** The last word runs on to 等 right after the last item (…、村民理事会等): a unit only where the items share characters. */
+  closedByDeng?: boolean;
 }
 
 /**
@@ -152,6 +170,27 @@ interface Series {
  */
 function particleAt(word: string): number {
   return word.indexOf(PARTICLE);
+}
+
+/**
+ * Whether 的 stands at one place in every item or in none: counted from the
+ * start (走过的道路、积累的经验) or from the end (更大的决心、更明确的目标、更有力的举措).
+ */
+function particleAligned(items: readonly string[]): boolean {
+  const first = items[0]!;
+  const at = particleAt(first);
+  if (items.every((w) => particleAt(w) === at)) return true;
+  const fromEnd = first.length - at;
+  return at >= 0 && items.every((w) => particleAt(w) >= 0 && w.length - particleAt(w) === fromEnd);
+}
+
+/**
+ * Whether items sharing the ending `suffix` characters are names with a title
+ * (张明教授、李华教授、王强教授): each opens with a common surname and holds
+ * a name's length before the title.
+ */
+function namesWithTitle(items: readonly string[], suffix: number): boolean {
+  return items.every((w) => w.length - suffix >= 2 && w.length - suffix <= MAX_NAME && SURNAME.test(w.charAt(0)));
 }
 
 /** Trims the outer words of the segment words[from, to) to the shape of the inner ones; null when they do not fit it. */
@@ -182,8 +221,11 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
   let last = listEnd >= 0 ? rawLast.slice(0, listEnd) : rawLast;
   let lastCut = false;
   let goesOn = false;
+  let longLast = false;
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
+  // A last item that 的 closes is where the text ends it, though longer than the others (…、维护稳定、防范化解风险的重要作用).
+  else if (rawLast.charAt(listEnd) === PARTICLE && last.length <= MAX_ITEM && !CLOSING_CUE.test(last.slice(width)) && !JOINS.test(last)) longLast = last.length > width;
   else if (last.length > width) {
     // Where a count of the items or a localizer follows the cut (…三个方面, …三管齐下, 在…中), the end is no guess.
     lastCut = !CLOSING_CUE.test(last.slice(width));
@@ -201,7 +243,9 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
     span += 1 + item.length;
   }
   const start = at + rawFirst.length - first.length;
-  return { start, end: start + span, items, firstCut, lastCut, open: rawLast.charAt(listEnd) === '等' || goesOn };
+  const deng = rawLast.charAt(listEnd) === DENG;
+  // 等 right after an item closes the list there; 等 after more words (…招牌设施设置等) leaves the item's end a guess.
+  return { start, end: start + span, items, firstCut, lastCut, longLast, open: (deng && lastCut) || goesOn, closedByDeng: deng && !lastCut };
 }
 
 /**
@@ -229,17 +273,20 @@ function sameShape(s: Series): boolean {
   const { items } = s;
   // Dates and times share their characters without being a series (三月、五月、八月).
   if (items.every((w) => DATE_OR_TIME.test(w))) return false;
-  const particle = particleAt(items[0]!);
-  if (!items.every((w) => particleAt(w) === particle)) return false;
+  if (!particleAligned(items)) return false;
   const n = items.length;
   if (s.lastCut && !items[n - 1]!.startsWith(commonPrefix(items, 0, n - 1).charAt(0))) return false;
   if (s.firstCut && !items[0]!.endsWith(commonSuffix(items, 1, n).slice(-1))) return false;
   const length = items[0]!.length;
-  const sameLength = items.every((w) => w.length === length);
+  const sameLength = items.every((w, i) => w.length === length || (s.longLast === true && i === items.length - 1));
   const prefix = commonPrefix(items);
   if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix);
   const suffix = commonSuffix(items).length;
-  if (suffix > 0) return (suffix > 1 || sameLength) && !PLACE_SUFFIX.test(items[0]!);
+  if (suffix > 0) {
+    // One shared last character makes a shape over items of one length, or over any lengths where it is a suffix that
+    // makes a word a property or a process (工业化、信息化、农业现代化); names of places and bodies are no series.
+    return (suffix > 1 || sameLength || DERIVED_SUFFIX.test(items[0]!)) && !NAME_TAIL.test(items[0]!) && !namesWithTitle(items, suffix);
+  }
   if (length <= MIN_ITEM || !sameLength) return false;
   if (sharedPlace(items)) return true;
   // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
@@ -391,7 +438,7 @@ function pairSeries(run: string, at: number): Series[] {
  */
 const SHORT_CLAUSES = /[，,][\u4e00-\u9fff]{4,7}[，,][\u4e00-\u9fff]{4,7}(?![\u4e00-\u9fff])/;
 /** Names of places and bodies end alike without being a series (海淀街道，朝阳街道，…). */
-const NAME_TAIL = /(?:[省市县区村镇乡州洲国局厅部处委院校所站办]|街道|社区|公司|大学|中心|集团|银行)$/;
+const NAME_TAIL = /(?:[省市县区村镇乡州洲国局厅部处委院校所站办室]|街道|社区|公司|大学|中心|集团|银行)$/;
 /** Dates and times share their characters at one place without being a series (三月五日，四月五日，…). */
 const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月日号时点分秒]/;
 /** What may stand before a whole clause, and after one. */
@@ -472,10 +519,42 @@ function clausesShaped(items: readonly string[]): 'shared' | 'plain' | null {
   return items[0]!.length === PLAIN_PHRASE && !items.some((w) => NARRATION.test(w)) ? 'plain' : null;
 }
 
+/**
+ * Whether the items repeat a word, at their head or tail, and are phrases of
+ * three characters or more (如何选题、如何深入、如何转化; 村民会议、村民议事会、村民
+ * 理事会): such a series is one unit even where 等 closes it. Items of two
+ * characters that share one (有车、有房) are the examples of an open list.
+ */
+function repeatsAWord(items: readonly string[]): boolean {
+  return items.every((w) => w.length > MIN_ITEM) && (commonPrefix(items).length > 0 || commonSuffix(items).length > 0);
+}
+
+/**
+ * Whether the word a conjunction joins after the series has the series' shape
+ * (评价体系、政策体系、工作体系和考核体系; 经济建设、…、生态文明建设和党的建设):
+ * it opens with the items' shared head or holds their shared tail where an item
+ * would end. Then the conjunction closes the list, and the series is what
+ * stands before it.
+ */
+function joinsLikeItem(text: string, s: Series, conjunction: number): boolean {
+  JOINED_WORD.lastIndex = s.end + conjunction;
+  const word = JOINED_WORD.exec(text)?.[0];
+  if (!word) return false;
+  const prefix = commonPrefix(s.items);
+  if (prefix.length > 0) return word.startsWith(prefix);
+  const suffix = commonSuffix(s.items);
+  const at = suffix.length > 0 ? word.indexOf(suffix) : -1;
+  return at >= 0 && at + suffix.length >= MIN_ITEM && at + suffix.length <= MAX_ITEM;
+}
+
 /** Whether the words around the series make it no unit: an open list (…等, ……, …和D, part of a longer list) or a condition (…的；). */
 function notAUnit(text: string, s: Series): boolean {
   if (s.open) return true;
   if (text.charAt(s.start - 1) === LIST_COMMA || text.charAt(s.end) === LIST_COMMA) return true;
+  if (s.closedByDeng) return !repeatsAWord(s.items);
+  CONJUNCTION.lastIndex = s.end;
+  const conjunction = CONJUNCTION.exec(text)?.[0].length ?? 0;
+  if (conjunction > 0 && joinsLikeItem(text, s, conjunction)) return false;
   OPEN_LIST_END.lastIndex = s.end;
   CONDITION_END.lastIndex = s.end;
   return OPEN_LIST_END.test(text) || CONDITION_END.test(text);

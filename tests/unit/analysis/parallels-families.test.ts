@@ -103,3 +103,39 @@ describe('plain items of one length (no shared character)', () => {
     expect(parallelsOf(text)).toEqual([]);
   });
 });
+
+describe('series closed by a conjunction or by 等, and shapes over items of different lengths', () => {
+  test.each([
+    ['的 at one place counted from the end', '我们要以更大的勇气、更坚实的步伐、更有效的办法，推动改革向纵深发展。', '更大的勇气、更坚实的步伐、更有效的办法'],
+    [
+      'a last item longer than the others, its end given by 的',
+      '要充分发挥基层党组织凝聚人心、统筹资源、协调各方、推动改革发展的重要作用。',
+      '凝聚人心、统筹资源、协调各方、推动改革发展',
+    ],
+    ['a suffix making properties, items of different lengths', '着力提高政策的针对性、有效性、可持续性，让群众得实惠。', '针对性、有效性、可持续性'],
+    ['a suffix making processes, items of different lengths', '加快推进城市绿色化、产业数字化、公共服务便利化进程。', '城市绿色化、产业数字化、公共服务便利化'],
+    ['和 joins a last item that shares the tail', '统筹推进思想建设、组织建设、作风建设和纪律建设，全面提高党建质量。', '思想建设、组织建设、作风建设'],
+    ['和 joins a last item that shares the head', '党员干部要做到为民谋利、为民办事、为民解忧和为民造福。', '为民谋利、为民办事、为民解忧'],
+    ['等 after items that repeat a word at their head', '各支部通过线上课堂、线上答疑、线上测评等形式组织学习。', '线上课堂、线上答疑、线上测评'],
+    ['等 after items that repeat a word at their tail', '要着力纠治开会过多、发文过多、检查过多等问题。', '开会过多、发文过多、检查过多'],
+    [
+      'a series inside a quoted saying of several clauses',
+      '大家牢记“敢于担当、勇于作为，做到不畏难、不退缩、不懈怠”的嘱托，干在实处。',
+      '不畏难、不退缩、不懈怠',
+    ],
+  ])('%s', (_name, text, series) => {
+    expect(parallelsOf(text)).toContain(series);
+  });
+
+  test.each([
+    ['等 after plain items with nothing in common (an open list of examples)', '园区重点支持智能制造、生物医药、新型材料等产业落户。'],
+    ['等 after two-character items sharing one character', '不少人认为有钱、有车、有房等才算过得好。'],
+    ['和 joins an item of another shape', '新学期要安排理论学习、实践锻炼、岗位练兵和必要的考试。'],
+    ['names of kinds sharing one last character, items of different lengths', '企业应依法缴纳增值税、企业所得税、房产税。'],
+    ['bodies sharing their name’s tail', '支持中心实验室、联合实验室、重点实验室开放共享设备。'],
+    ['names with a title', '会上，张建华教授、李明辉教授、王志强教授分别作了报告。'],
+    ['a quoted formulation that is the series itself is a formulation only', '各村开展“比学习、比服务、比贡献”活动，效果很好。'],
+  ])('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+});
