@@ -67,8 +67,8 @@ const FORMS = {
   sequence: { rank: 3, open: '', n: '首先|其次|再次|最后', close: '(?=[，,：:])', value: (n) => SEQUENCE_VALUE[n] ?? Number.NaN, boundary: 'clause', maxGap: INLINE_MAX_GAP },
   di: { rank: 3, open: '第', n: `${NUM}{1,3}`, close: '(?=[，,、：:]|是)', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
   qi: { rank: 3, open: '其', n: NUM, close: '(?=[是，,：:、])', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
-  shi: { rank: 3, open: '', n: `${NUM}{1,3}`, close: '是', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
-  yao: { rank: 3, open: '', n: `${NUM}{1,3}`, close: '要', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  shi: { rank: 3, open: '', n: `${NUM}{1,3}`, close: `是(?!${NUM}[，,、。；;])`, value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
+  yao: { rank: 3, open: '', n: `${NUM}{1,3}`, close: '要(?![求点素害件闻员])', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
   heading: { rank: 1, open: '', n: `${NUM}{1,3}`, close: '、', value: markerNumber, boundary: 'sentence', maxGap: Number.POSITIVE_INFINITY },
   paren: { rank: 2, open: '[（(]', n: `${NUM}{1,3}`, close: '[）)]', value: markerNumber, boundary: 'clause', maxGap: Number.POSITIVE_INFINITY },
   parenDigit: { rank: 5, open: '[（(]', n: '\\d{1,2}', close: '[）)]', value: markerNumber, boundary: 'clause', maxGap: INLINE_MAX_GAP },
@@ -126,6 +126,13 @@ function markerScan(): { pattern: RegExp; groups: MarkerGroup[] } {
 }
 
 const { pattern: MARKER, groups: MARKER_GROUPS } = markerScan();
+
+/**
+ * Forms whose first item may stand right after a word (重点一是…，二是…; 各级干部一要…，二要…;
+ * 这项政策一方面…，另一方面…): kept only when the second item follows at a clause
+ * boundary, so 统一是/唯一是/统一要求 alone stay words.
+ */
+const LOOSE_FIRST: ReadonlySet<FormName> = new Set<FormName>(['shi', 'yao', 'aspect']);
 
 /** Characters after which an inline marker may open a clause. */
 const CLAUSE_BOUNDARY = new Set([...'，,。.；;：:！!？?、（(“"‘「*#>—-–·•【】']);
@@ -230,12 +237,24 @@ export function findDirectives(src: Source): DetectedItem[] {
   const { folded: text, original, paras } = src;
   const byForm = new Map<FormName, Candidate[]>();
   MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text)) {
-    const c = toCandidate(m);
-    if (!c || !standsAtBoundary(text, c)) continue;
+  /** The last off-boundary first item (一是 right after a noun) of a loose form, waiting for its 二. */
+  let pending: Candidate | null = null;
+  const add = (c: Candidate): void => {
     const list = byForm.get(c.form);
     if (list) list.push(c);
     else byForm.set(c.form, [c]);
+  };
+  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text)) {
+    const c = toCandidate(m);
+    if (!c) continue;
+    if (!standsAtBoundary(text, c)) {
+      if (c.value === 1 && LOOSE_FIRST.has(c.form)) pending = c;
+      continue;
+    }
+    // A first item off a boundary (工作重点一是…, 这项政策一方面…) counts when the next item of its form follows at one.
+    if (pending && pending.form === c.form && c.value === 2 && c.start - pending.start <= FORMS[c.form].maxGap) add(pending);
+    if (pending && pending.form === c.form) pending = null;
+    add(c);
   }
   const items: DetectedItem[] = [];
   let seriesId = 0;
