@@ -245,10 +245,10 @@ export async function measure(name: string, operation: Operation, runs: number):
 }
 
 /** In a freshly loaded page: opens the database and runs the notebook's first search (column loaded from its packs). */
-export async function firstSearch(name: string, query: string): Promise<{ ms: number; total: number | null }> {
+export async function firstSearch(name: string, query: string, limit: number): Promise<{ ms: number; total: number | null }> {
   const t0 = performance.now();
   const fresh = openDb(name);
-  const page = await queryNotes(fresh, { query }, 'relevance', 0, 100);
+  const page = await queryNotes(fresh, { query }, 'relevance', 0, limit);
   return { ms: performance.now() - t0, total: page.total };
 }
 

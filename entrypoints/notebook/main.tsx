@@ -32,6 +32,12 @@ import { ArticleOpened, fullTextFile } from './fulltext';
 
 /** Rows read per request. */
 const PAGE_ROWS = 100;
+/**
+ * Notes read for a list's first view: a tall view's rows (about 20 of 112 px) and the 20 the list keeps
+ * below the view before it asks for more (components/notebook/VirtualList.tsx), so the first view does not
+ * ask again at once; reading 100 took as long as scanning every note in memory (docs/PERFORMANCE.md).
+ */
+const FIRST_NOTE_ROWS = 40;
 /** Formulations read per request. */
 const PAGE_FORMULATIONS = 200;
 /** Articles whose sentences a formulation shows at most. */
@@ -126,7 +132,7 @@ function App(): JSX.Element {
     const run = async (): Promise<void> => {
       try {
         if (tab === 'notes') {
-          const page = await queryNotes(db, fullFilter, noteSort, 0, PAGE_ROWS);
+          const page = await queryNotes(db, fullFilter, noteSort, 0, FIRST_NOTE_ROWS);
           if (live) (setNotes(page.rows), setNotesMore(page.hasMore));
         } else if (tab === 'articles') {
           const page = await queryArticles(db, { query, site: filter.site }, 0, PAGE_ROWS);

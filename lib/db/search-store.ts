@@ -142,6 +142,8 @@ interface Live {
 const states = new WeakMap<YanduDb, Promise<Live>>();
 /** The last look of each handle: looks run one after another. */
 const looks = new WeakMap<YanduDb, Promise<unknown>>();
+/** Each handle's column once loaded (what a list may search before its look, lib/db/search.ts). */
+const loaded = new WeakMap<YanduDb, Live>();
 
 /** Loads the stored packs (building them from the notes when there are none). */
 async function open(db: YanduDb): Promise<Live> {
@@ -196,7 +198,10 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
   if (!state) {
     state = open(db);
     states.set(db, state);
-    state.catch(() => states.delete(db));
+    state.then(
+      (live) => loaded.set(db, live),
+      () => states.delete(db),
+    );
   }
   const loading = state;
   const previous = looks.get(db) ?? Promise.resolve();
@@ -209,6 +214,23 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
     });
   looks.set(db, mine);
   return mine;
+}
+
+/**
+ * The column of `db` as loaded, without looking for notes written since (null
+ * before it is loaded), and its version: a list may search it and read its page
+ * in the same round trip as the look (`searchColumn`), and keep that page when
+ * the look changed nothing (`unchangedSince`).
+ */
+export function loadedColumn(db: YanduDb): { column: SearchColumn; version: number } | null {
+  const live = loaded.get(db);
+  return live ? { column: live.column, version: live.column.version } : null;
+}
+
+/** Brings the column up to date (searchColumn); whether it is still `seen` (the same column, unchanged). */
+export async function unchangedSince(db: YanduDb, seen: { column: SearchColumn; version: number }): Promise<boolean> {
+  const column = await searchColumn(db);
+  return column === seen.column && column.version === seen.version;
 }
 
 /**
@@ -281,6 +303,7 @@ export function warmSearch(db: YanduDb): void {
 /** Forgets `db`'s loaded column and articles (tests; a page that closed its database). */
 export function forgetSearch(db: YanduDb): void {
   states.delete(db);
+  loaded.delete(db);
   looks.delete(db);
   heldArticles.delete(db);
 }

@@ -12,7 +12,7 @@ import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './database';
 import { withoutDerived } from './database';
-import { articlesOf, searchColumn } from './search-store';
+import { articlesOf, loadedColumn, searchColumn, unchangedSince } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
@@ -95,11 +95,21 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
       .toArray();
     return { matches: notes.slice(0, limit).map((n) => matchOf(n, '', 0)), total: null, more: notes.length > limit };
   }
-  const column = await searchColumn(db);
+  // The column as loaded: its page is read in the same round trip as the look for notes written since, and
+  // kept when the look changed nothing (the usual case); else the list is made again on the current column.
+  const seen = loadedColumn(db);
+  if (seen) {
+    const [found, unchanged] = await Promise.all([columnPage(db, seen.column, filter, folded, order, offset, limit), unchangedSince(db, seen)]);
+    if (unchanged) return found;
+  }
+  return columnPage(db, await searchColumn(db), filter, folded, order, offset, limit);
+}
+
+/** The page [offset, offset + limit) of `column` under `filter`, its notes and their articles read at once. */
+async function columnPage(db: YanduDb, column: SearchColumn, filter: NoteFilter, folded: string, order: NoteSort, offset: number, limit: number): Promise<FoundNotes> {
   const query = await columnQuery(db, column, filter, folded);
   if (query.articles?.size === 0) return { matches: [], total: 0, more: false };
   const { hits, total } = column.search(query, order, offset, limit);
-  // The page's notes and their articles, read at once.
   const [notes, articles] = await Promise.all([db.annotations.bulkGet(hits.map((h) => h.id)), articlesOf(db, [...new Set(hits.map((h) => h.articleKey))])]);
   const matches: NoteMatch[] = [];
   hits.forEach((hit, i) => {
