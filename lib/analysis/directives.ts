@@ -161,9 +161,10 @@ function toCandidate(m: RegExpExecArray): Candidate | null {
   for (const group of MARKER_GROUPS) {
     const n = m[group.n];
     if (n === undefined) continue;
-    const row = group.rows.length === 1 ? group.rows[0]! : group.rows.find((r) => m[r.close] !== undefined)!;
-    const value = FORMS[row.form].value(n);
-    return Number.isNaN(value) ? null : { form: row.form, value, start: m.index, markerEnd: m.index + m[0].length };
+    let form = group.rows[0]!.form;
+    for (const row of group.rows) if (row.close > 0 && m[row.close] !== undefined) form = row.form;
+    const value = FORMS[form].value(n);
+    return Number.isNaN(value) ? null : { form, value, start: m.index, markerEnd: m.index + m[0].length };
   }
   return null;
 }

@@ -335,10 +335,10 @@ function similarLengths(members: readonly Opening[]): boolean {
   return max - min <= FRAME_LENGTH_SLACK;
 }
 
-function addTo(groups: Map<string, Opening[]>, key: string, o: Opening): void {
+function addTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const list = groups.get(key);
-  if (list) list.push(o);
-  else groups.set(key, [o]);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
 }
 
 /** Whether paras[i] continues the sentence of a hard-wrapped line before it. */
@@ -388,7 +388,7 @@ export function findLeads(src: Source, directives: readonly DetectedItem[], titl
     const para = paras[i]!;
     if (wrapped(text, paras, i)) continue;
     const f = framedOpening(text, para.start, para.end);
-    if (f && !directiveStarts.has(f.start)) for (const key of f.keys) framed.set(key, [...(framed.get(key) ?? []), f]);
+    if (f && !directiveStarts.has(f.start)) for (const key of f.keys) addTo(framed, key, f);
     const o = openingOf(text, para.start, para.end, i);
     if (!o || directiveStarts.has(o.start)) continue;
     const subhead = o.heading && !NOT_A_SUBHEAD.test(o.sentence) && followedByBody(text, paras, i);
