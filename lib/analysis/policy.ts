@@ -11,7 +11,7 @@
  *  - structure: directive series and parallel leads the detectors found;
  *  - rhetoric: formulations (提法) and parallel series the detectors found;
  *  - the title's genre (决议, 通告, 讲话, 社论, 时评…) and an author line
- *    naming an office (（作者：…组织部长）).
+ *    naming an office (（作者：…组织部长）) or a speech's address (同志们：).
  * One regex pass each over at most SAMPLE_CHARS characters.
  */
 import { POLICY_TERMS, POLICY_TITLE_TERMS } from './data/policy-vocabulary';
@@ -52,6 +52,14 @@ const VOCABULARY_MAX = 16;
 const TITLE_TERMS = new RegExp(POLICY_TITLE_TERMS.join('|'));
 /** An author line naming an office: （作者：中共石景山区委常委、组织部长）. */
 const AUTHOR_OFFICE = /[（(]作者[：:][^）)\n]{0,40}(?:书记|部长|主任|主席|常委|委员|局长|厅长|市长|省长|县长)[^）)\n]{0,10}[）)]/;
+/**
+ * A speech's address to its audience, on a line of its own (同志们：, 青年朋友们：,
+ * 各位代表：): speeches are one of the genres that set out policy (LABELING.md
+ * isPolicy); a business address is outweighed by its own vocabulary.
+ */
+const ADDRESS = /(?:^|\n)[^\n：:，,。]{0,12}(?:同志们|朋友们|同学们|代表们|委员们|各位[^\n：:，,。]{1,8})[：:][ \t\u3000]*(?:\n|$)/;
+/** Points for a speech's address, as for a title naming the genre (counted with the author line: both say who speaks). */
+const ADDRESS_BONUS = 5;
 /** Points when the title names a policy genre (决议, 通告, 讲话…). */
 const TITLE_BONUS = 5;
 /** Points for an author line naming a party or government office. */
@@ -62,7 +70,7 @@ const AUTHOR_BONUS = 6;
  * (要加强…, 必须坚持…, 切实…, 进一步…, 着力…, 坚持…): the register in which
  * policy is set out. News narrates, business forecasts, scholarship argues.
  */
-const EXHORTATION = /[，,。；;：:\n](?:要(?![求是])|必须|务必|坚持|切实|进一步|着力|大力|深入|扎实|不断|全面|加快|加强|推进|推动|强化|健全|完善|深化)/g;
+const EXHORTATION = /[，,。；;：:\n](?:要(?![求是])|让我们|必须|务必|坚持|切实|进一步|着力|大力|深入|扎实|不断|全面|加快|加强|推进|推动|强化|健全|完善|深化)/g;
 /** Points per exhortation per 1000 characters, and the most the register may add. */
 const EXHORTATION_POINTS = 0.8;
 const REGISTER_CAP = 6;
@@ -171,7 +179,7 @@ export function textSignals(text: string, title: string | null, vocabulary: Voca
     vocabulary: vocabularyPoints(text, sampled, per1000, vocabulary),
     register: registerPoints(text, sampled, per1000),
     title: title && TITLE_TERMS.test(title) ? TITLE_BONUS : 0,
-    author: AUTHOR_OFFICE.test(text) ? AUTHOR_BONUS : 0,
+    author: AUTHOR_OFFICE.test(text) ? AUTHOR_BONUS : ADDRESS.test(text.slice(0, SAMPLE_CHARS)) ? ADDRESS_BONUS : 0,
   };
 }
 
