@@ -124,6 +124,9 @@ const LIST_COMMA = '、';
  * names of kinds sharing one last character (控告人、检举人、证人; 企业所得税、房产税).
  */
 const DERIVED_SUFFIX = /[化性型式感]$/;
+/** Brackets around an aside. */
+const OPEN_BRACKET = /[（(]/;
+const CLOSE_BRACKET = /[）)]/;
 /** The particle that ends an open list of examples. */
 const DENG = '等';
 /** The conjunctions that join a list's last item (A、B、C和D). */
@@ -242,7 +245,7 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
   // A last item that 的 closes is where the text ends it, though longer than the others (…、维护稳定、防范化解风险的重要作用).
-  else if (rawLast.charAt(listEnd) === PARTICLE && last.length <= MAX_ITEM && !CLOSING_CUE.test(last.slice(width)) && !JOINS.test(last)) longLast = last.length > width;
+  else if (rawLast.charAt(listEnd) === PARTICLE && last.length <= MAX_ITEM && !CLOSING_CUE.test(last.slice(width)) && !JOINS.test(last) && width > MIN_ITEM) longLast = last.length > width;
   else if (last.length > width) {
     // Where a count of the items or a localizer follows the cut (…三个方面, …三管齐下, 在…中), the end is no guess.
     lastCut = !CLOSING_CUE.test(last.slice(width));
@@ -271,6 +274,8 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
  *  - items sharing their last characters (党员意识、大局意识): one shared last
  *    character makes a shape only for items of one length (建好、管好、用好), not
  *    for names of kinds (控告人、检举人、证人; 企业所得税、房产税; places, 浙江省、广东省);
+ *  - items of one length of two characters where the text gives both ends
+ *    (确定的目标、任务、要求，), not filling a bracket (an aside naming examples);
  *  - items of one length of three, four or six characters, the 三字格/四字格 of
  *    parallel writing and a two-character head on a 四字格 (想问题、作决策、抓落实;
  *    系统完备、科学规范、运行有效; 完善基础设施、优化营商环境、提升公共服务), one
@@ -304,10 +309,13 @@ function sameShape(s: Series): boolean {
     // makes a word a property or a process (工业化、信息化、农业现代化); names of places and bodies are no series.
     return (suffix > 1 || sameLength || DERIVED_SUFFIX.test(items[0]!)) && !NAME_TAIL.test(items[0]!) && !namesWithTitle(items, suffix);
   }
-  if (length <= MIN_ITEM || !sameLength) return false;
+  if (!sameLength) return false;
   if (sharedPlace(items)) return true;
   // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
   if (length <= MAX_NAME && items.every((w, i) => i === 0 || SURNAME.test(w.charAt(0)))) return false;
+  // Two-character words are as often a stretch of a sentence or a list of things: the text must give both ends
+  // (市委提出的目标、思路、要求，; 以文字、照片、视频的形式).
+  if (length === MIN_ITEM) return !s.firstCut && !s.lastCut;
   // A plain shape is weak evidence: one end at least must be where the text puts it, not a guess.
   return (length <= MAX_PLAIN_ITEM || length === PLAIN_PHRASE) && (!s.firstCut || !s.lastCut);
 }
@@ -360,7 +368,7 @@ function segments(words: readonly string[], maxItem: number): { from: number; to
  * character and the last item the last word's first character; trimming only
  * shortens. So the inner words must share their first character with the last
  * word, or their last character with the first word, or have one length
- * longer than two that both outer words reach.
+ * that both outer words reach.
  */
 function mayHaveShape(words: readonly string[], from: number, to: number): boolean {
   const rawFirst = words[from]!;
@@ -370,7 +378,7 @@ function mayHaveShape(words: readonly string[], from: number, to: number): boole
   const length = words[from + 1]!.length;
   let sameOpening = true;
   let sameClosing = true;
-  let sameLength = length > MIN_ITEM && rawFirst.length >= length && rawLast.length >= length;
+  let sameLength = rawFirst.length >= length && rawLast.length >= length;
   for (let i = from + 1; i < to - 1; i++) {
     const w = words[i]!;
     sameOpening &&= w.charCodeAt(0) === opening;
@@ -568,6 +576,9 @@ function joinsLikeItem(text: string, s: Series, conjunction: number): boolean {
 function notAUnit(text: string, s: Series): boolean {
   if (s.open) return true;
   if (text.charAt(s.start - 1) === LIST_COMMA || text.charAt(s.end) === LIST_COMMA) return true;
+  // Two-character words that fill a bracket are an aside naming examples (三个城区（海淀、西城、东城）): the brackets are no ends.
+  const aside = OPEN_BRACKET.test(text.charAt(s.start - 1)) && CLOSE_BRACKET.test(text.charAt(s.end));
+  if (aside && s.items[0]!.length === MIN_ITEM) return true;
   if (s.closedByDeng) return !repeatsAWord(s.items);
   CONJUNCTION.lastIndex = s.end;
   const conjunction = CONJUNCTION.exec(text)?.[0].length ?? 0;

@@ -89,6 +89,8 @@ describe('where a 、-series begins and ends: the words around it', () => {
 describe('plain items of one length (no shared character)', () => {
   test.each([
     ['four-character items, one end given by punctuation', '要深入调研、科学决策、狠抓落实，推动工作。', '深入调研、科学决策、狠抓落实'],
+    ['two-character items, 的 before and punctuation after', '要紧扣上级确定的目标、任务、要求，抓好落实。', '目标、任务、要求'],
+    ['two-character items, a preposition before and 的 after', '同学们以诗歌、书法、绘画的形式表达心声。', '诗歌、书法、绘画'],
     ['six-character items: a verb and its four-character object', '坚持完善基础设施、优化营商环境、提升公共服务，推动高质量发展。', '完善基础设施、优化营商环境、提升公共服务'],
   ])('%s', (_name, text, series) => {
     expect(parallelsOf(text)).toContain(series);
@@ -99,6 +101,8 @@ describe('plain items of one length (no shared character)', () => {
     ['both ends guessed, four items', '大家认为思想观念、人文精神、道德规范、行为习惯方面差距明显。'],
     ['five-character items with nothing in common', '他们参观了中央大礼堂、革命纪念馆、烈士陵园区，留下深刻印象。'],
     ['a table row of figures', '指标、2023年、2024年、2025年'],
+    ['two-character items with one end guessed', '孩子们说起假期都感到轻松、愉快、满足。'],
+    ['two-character items filling a bracket (an aside)', '全市三类地区（沿海、山地、平原）都完成了改造。'],
   ])('not a series: %s', (_name, text) => {
     expect(parallelsOf(text)).toEqual([]);
   });
