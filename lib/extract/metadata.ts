@@ -90,18 +90,21 @@ const DATE_LINE = /(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*([^\n]{
 /** People's Daily CMS writes numeric user ids into meta author; those are not names. */
 const NOT_A_NAME = /^[\dA-Z_]*$/i;
 
-function metaContent(doc: Document, names: readonly string[]): string | null {
+/** The page's meta tags by lower-case name (the first usable content of each), read once per page. */
+function metaTags(doc: Document): (names: readonly string[]) => string | null {
   const byName = new Map<string, string>();
   for (const meta of doc.querySelectorAll('meta[name], meta[property], meta[itemprop]')) {
     const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
     const content = (meta.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
     if (content && !MARKUP.test(content) && !byName.has(key)) byName.set(key, content);
   }
-  for (const name of names) {
-    const value = byName.get(name);
-    if (value) return value;
-  }
-  return null;
+  return (names) => {
+    for (const name of names) {
+      const value = byName.get(name);
+      if (value) return value;
+    }
+    return null;
+  };
 }
 
 /** Text of the page up to the end of the article (the info line is above it or at its end), without scripts. */
@@ -126,8 +129,9 @@ export function extractMetadata(
   root: Element | null,
   fallbackTitle: string | null,
 ): ArticleMetadata {
+  const metaContent = metaTags(doc);
   const ruleTitle = firstText(doc, rule?.title);
-  const metaTitle = metaContent(doc, META_NAMES.title);
+  const metaTitle = metaContent(META_NAMES.title);
   const heading = (): string | null => {
     const text = firstText(doc, HEADING_SELECTORS);
     return text && text.length >= MIN_HEADING_CHARS ? text : null;
@@ -140,26 +144,26 @@ export function extractMetadata(
   let text: string | null = null;
   const pageText = (): string => (text ??= pageTextUntil(doc, root));
 
-  const metaSource = metaContent(doc, META_NAMES.source);
+  const metaSource = metaContent(META_NAMES.source);
   const source =
     SOURCE_LINE.exec(info)?.[1] ??
     (metaSource ? (SOURCE_LINE.exec(metaSource)?.[1] ?? metaSource.replace(/^来源[:：]\s*/, '')) : null) ??
     SOURCE_LINE.exec(pageText())?.[1] ??
     null;
 
-  const metaAuthor = metaContent(doc, META_NAMES.author);
+  const metaAuthor = metaContent(META_NAMES.author);
   const author =
     AUTHOR_LINE.exec(info)?.[1] ??
     (metaAuthor && !NOT_A_NAME.test(metaAuthor) && metaAuthor.length <= 20 ? metaAuthor : null) ??
     AUTHOR_LINE.exec(pageText())?.[1] ??
     null;
 
-  const metaDate = metaContent(doc, META_NAMES.published);
+  const metaDate = metaContent(META_NAMES.published);
   const published =
     normalizeDate(info) ??
     (metaDate ? normalizeDate(metaDate) : null) ??
     normalizeDate(DATE_LINE.exec(pageText())?.[1] ?? '') ??
     null;
 
-  return { title, source: source && source.replace(/[>》\]】)）]+$/, ''), author, published, siteName: metaContent(doc, META_NAMES.siteName) };
+  return { title, source: source && source.replace(/[>》\]】)）]+$/, ''), author, published, siteName: metaContent(META_NAMES.siteName) };
 }

@@ -85,6 +85,29 @@ describe('hostile pages', () => {
   });
 });
 
+describe('pages past the reader\'s limits', () => {
+  test('nested deeper than 1,000 levels: the reader stops itself, says why, and the page is done', async () => {
+    const page = await env.browser.context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
+    await page.goto(`${PAGE}?mode=deep`);
+    await waitForReader(page);
+    expect(await page.getAttribute('html', 'data-yd-policy')).toBe('false');
+    expect(await directiveCount(page)).toBe(0);
+    expect(warnings.some((text) => text.includes('页面嵌套过深'))).toBe(true);
+    await page.close();
+  });
+
+  test('more elements than the depth limit, side by side: read and marked as usual', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${PAGE}?mode=wide`);
+    await waitForReader(page);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(1_200);
+    expect(await directiveCount(page)).toBe(3);
+    await page.close();
+  });
+});
+
 describe('markup in page text', () => {
   test('shows in the panel only as text and never runs', async () => {
     const { page } = await openHostile('none');
