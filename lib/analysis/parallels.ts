@@ -124,6 +124,8 @@ const LIST_COMMA = '、';
  * names of kinds sharing one last character (控告人、检举人、证人; 企业所得税、房产税).
  */
 const DERIVED_SUFFIX = /[化性型式感]$/;
+/** What may follow the last of two-character items where the text ends it: 的, 等, the start of a count, 中. */
+const TWO_CHARACTER_END = /[的等一二两三四五六七八九十几多中]/;
 /** Brackets around an aside. */
 const OPEN_BRACKET = /[（(]/;
 const CLOSE_BRACKET = /[）)]/;
@@ -378,7 +380,8 @@ function mayHaveShape(words: readonly string[], from: number, to: number): boole
   const length = words[from + 1]!.length;
   let sameOpening = true;
   let sameClosing = true;
-  let sameLength = rawFirst.length >= length && rawLast.length >= length;
+  // Two-character items need the last one's end given: the word ends there, or 的, 等, a count or 中 follows.
+  let sameLength = rawFirst.length >= length && rawLast.length >= length && (length > MIN_ITEM || rawLast.length === length || TWO_CHARACTER_END.test(rawLast.charAt(length)));
   for (let i = from + 1; i < to - 1; i++) {
     const w = words[i]!;
     sameOpening &&= w.charCodeAt(0) === opening;
