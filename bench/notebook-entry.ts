@@ -85,6 +85,12 @@ function scanned(note: AnnotationRecord): Scanned {
   return { note, quote: normalizeForSearch(note.quote.exact), text: normalizeForSearch(note.note), tags: note.tags.map(normalizeForSearch) };
 }
 
+/** A version 4 UUID drawn from `random` (deterministic for a seed). */
+function uuidFrom(random: () => number): string {
+  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
+}
+
 /** A generator of notes cut from `texts`, for `articles`. */
 function noteMaker(spec: FillSpec, articles: ArticleRecord[], source: Map<string, string>, random: () => number): (i: number) => AnnotationRecord {
   const tagWeights = TAGS.map((t, i): [string, number] => [t, 1 / (i + 1)]);
@@ -93,7 +99,7 @@ function noteMaker(spec: FillSpec, articles: ArticleRecord[], source: Map<string
     const start = Math.floor(random() * Math.max(1, text.length - length));
     return { start, text: text.slice(start, start + length) };
   };
-  return (i) => {
+  return () => {
     const article = articles[Math.floor(random() * articles.length)]!;
     const text = source.get(article.key)!;
     const quote = cut(text, 6, 90);
@@ -101,7 +107,8 @@ function noteMaker(spec: FillSpec, articles: ArticleRecord[], source: Map<string
     const tagCount = random() < 0.6 ? 0 : random() < 0.7 ? 1 : 2;
     const author = random() < 0.05 ? MEMBERS[Math.floor(random() * MEMBERS.length)] : undefined;
     return {
-      id: `${spec.name}-${String(i).padStart(6, '0')}-${Math.floor(random() * 1e9).toString(36)}`,
+      // Shaped as the extension's ids (crypto.randomUUID, lib/uuid.ts): each index entry repeats the id.
+      id: uuidFrom(random),
       articleKey: article.key,
       quote: { exact: quote.text || '。', prefix: text.slice(Math.max(0, quote.start - 32), quote.start), suffix: text.slice(quote.start + quote.text.length, quote.start + quote.text.length + 32) },
       position: { start: quote.start, end: quote.start + quote.text.length },
@@ -262,7 +269,7 @@ export async function firstPopup(name: string, url: string): Promise<number> {
 
 /** An article URL of the collection having notes (the popup's page). */
 export async function someArticleUrl(name: string): Promise<string> {
-  const note = await db(name).annotations.orderBy('createdAt').last();
+  const note = (await db(name).annotations.limit(1).toArray())[0];
   return (await db(name).articles.get(note!.articleKey))!.url;
 }
 

@@ -217,6 +217,35 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
 }
 
 /**
+ * The ids of the `count` newest live notes, newest first, without loading the
+ * whole column (the popup: schema v7 has no createdAt index): the stored packs
+ * are newest first, so the newest packs that hold `count` notes not written
+ * since, and the notes written since, hold them. Without stored packs, the
+ * column is loaded (and built).
+ */
+export async function newestIds(db: YanduDb, count: number): Promise<string[]> {
+  const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+  if (!meta || meta.format !== PACK_FORMAT) return (await searchColumn(db)).search({ query: '' }, 'newest', 0, count).hits.map((hit) => hit.id);
+  const [first, touched] = await Promise.all([
+    db.searchPacks.get(1) as Promise<PackRecord | undefined>,
+    db.annotations.where('touchedAt').aboveOrEqual(meta.since).toArray() as Promise<Touched[]>,
+  ]);
+  const since = new Map(touched.map((note) => [note.id, note]));
+  const candidates: { id: string; createdAt: number }[] = [];
+  let unchanged = 0;
+  for (let id = 1, pack = first; pack && unchanged < count; pack = (await db.searchPacks.get(++id)) as PackRecord | undefined) {
+    pack.ids.forEach((noteId, i) => {
+      if (since.has(noteId)) return;
+      candidates.push({ id: noteId, createdAt: pack!.createdAt[i]! });
+      unchanged++;
+    });
+  }
+  for (const note of since.values()) if (note.deletedAt === null) candidates.push({ id: note.id, createdAt: note.createdAt });
+  candidates.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return candidates.slice(0, count).map((c) => c.id);
+}
+
+/**
  * The column of `db` as loaded, without looking for notes written since (null
  * before it is loaded), and its version: a list may search it and read its page
  * in the same round trip as the look (`searchColumn`), and keep that page when

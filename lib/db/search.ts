@@ -12,7 +12,7 @@ import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './database';
 import { withoutDerived } from './database';
-import { articlesOf, loadedColumn, searchColumn, unchangedSince } from './search-store';
+import { articlesOf, loadedColumn, newestIds, searchColumn, unchangedSince } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
@@ -38,8 +38,8 @@ export interface FoundNotes {
   articles?: ArticleRecord[];
 }
 
-/** A plain list this long or shorter is read from the createdAt index (deeper pages from the column). */
-const INDEX_LIST_MAX = 2_000;
+/** A plain list's page this deep or shallower is read without loading the whole column, while it is not loaded. */
+const NEWEST_LIST_MAX = 200;
 
 /** The note as lists show it, with where `folded` stands in it. */
 function matchOf(note: AnnotationRecord, folded: string, score: number): NoteMatch {
@@ -85,15 +85,13 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
     notes.sort((a, b) => (order === 'oldest' ? a.createdAt - b.createdAt : b.createdAt - a.createdAt));
     return { matches: notes.slice(offset, offset + limit).map((n) => matchOf(n, '', 0)), total: notes.length, more: notes.length > offset + limit };
   }
-  // A plain list's first pages: the createdAt index, newest (or oldest) first.
-  if (folded === '' && onlyQuery(filter) && offset + limit <= INDEX_LIST_MAX) {
-    const byTime = db.annotations.orderBy('createdAt');
-    const notes = await (order === 'oldest' ? byTime : byTime.reverse())
-      .filter((n) => n.deletedAt === null)
-      .offset(offset)
-      .limit(limit + 1)
-      .toArray();
-    return { matches: notes.slice(0, limit).map((n) => matchOf(n, '', 0)), total: null, more: notes.length > limit };
+  // A plain list's first page before this page loaded the column (the popup; the notebook as it opens): the
+  // newest packs and the notes written since (schema v7 has no createdAt index).
+  if (folded === '' && onlyQuery(filter) && order === 'newest' && offset + limit <= NEWEST_LIST_MAX && !loadedColumn(db)) {
+    const ids = await newestIds(db, offset + limit + 1);
+    const notes = await db.annotations.bulkGet(ids.slice(offset, offset + limit));
+    const matches = notes.flatMap((note) => (note && note.deletedAt === null ? [matchOf(note, '', 0)] : []));
+    return { matches, total: null, more: ids.length > offset + limit };
   }
   // The column as loaded: its page is read in the same round trip as the look for notes written since, and
   // kept when the look changed nothing (the usual case); else the list is made again on the current column.

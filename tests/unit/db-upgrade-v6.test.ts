@@ -48,7 +48,7 @@ test('a filled version 5 database: every note kept, the postings index gone, the
   const progress: [number, number][] = [];
   const db = openDb(name, { onUpgradeProgress: (done, total) => progress.push([done, total]) });
   await db.open();
-  expect(db.verno).toBe(6);
+  expect(db.verno).toBe(7);
 
   // Every note kept, as it was (only the index field gone, touchedAt added).
   const after = await db.annotations.toArray();
@@ -71,7 +71,7 @@ test('a filled version 5 database: every note kept, the postings index gone, the
     request.onerror = () => reject(request.error);
   });
   const tx = raw.transaction(['annotations', 'articles', 'searchPacks'], 'readonly');
-  expect([...tx.objectStore('annotations').indexNames].sort()).toEqual(['articleKey', 'createdAt', 'deletedAt', 'touchedAt']);
+  expect([...tx.objectStore('annotations').indexNames].sort()).toEqual(['articleKey', 'deletedAt', 'touchedAt']);
   expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastSeenAt', 'site']);
   raw.close();
 

@@ -129,7 +129,7 @@ describe('merging with what is there', () => {
   test('the same id: the later edit wins, whichever side has it', async () => {
     const text = await backupText(source);
     await importBackup(target, text);
-    const [a, , c] = (await source.annotations.orderBy('createdAt').toArray()) as AnnotationRecord[];
+    const [a, , c] = (await source.annotations.toCollection().sortBy('createdAt')) as AnnotationRecord[];
     await target.annotations.update(a!.id, { note: '目标库里更新的批注', revision: 2, updatedAt: 9_000 });
     await source.annotations.update(c!.id, { note: '源库里更新的批注', revision: 3, updatedAt: 9_500 });
     const summary = await importBackup(target, await backupText(source));

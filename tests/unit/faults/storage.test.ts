@@ -59,7 +59,7 @@ afterEach(async () => {
 
 /** Every stored note, compared by content. */
 async function snapshot(target: YanduDb = db): Promise<unknown[]> {
-  return (await target.annotations.orderBy('createdAt').toArray()).map(({ id, note, revision, tags, deletedAt }) => ({ id, note, revision, tags, deletedAt }));
+  return (await target.annotations.toCollection().sortBy('createdAt')).map(({ id, note, revision, tags, deletedAt }) => ({ id, note, revision, tags, deletedAt }));
 }
 
 describe('quota exceeded', () => {
