@@ -295,8 +295,8 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
  */
 function sameShape(s: Series): boolean {
   const { items } = s;
-  // Dates and times share their characters without being a series (三月、五月、八月).
-  if (items.every((w) => DATE_OR_TIME.test(w))) return false;
+  // Dates and times share their characters without being a series (三月、五月、八月), nor do steps of a count (第一期、第二期).
+  if (items.every((w) => DATE_OR_TIME.test(w)) || onlyNumeralsDiffer(items)) return false;
   if (!particleAligned(items)) return false;
   const n = items.length;
   if (s.lastCut && !items[n - 1]!.startsWith(commonPrefix(items, 0, n - 1).charAt(0))) return false;
@@ -304,7 +304,8 @@ function sameShape(s: Series): boolean {
   const length = items[0]!.length;
   const sameLength = items.every((w, i) => w.length === length || (s.longLast === true && i === items.length - 1));
   const prefix = commonPrefix(items);
-  if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix);
+  // A level of government before names of bodies (县委办、县财政局、县民政局) is a list of bodies, not a head.
+  if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix) && !(LEVEL_HEAD.test(prefix) && items.every((w) => NAME_TAIL.test(w)));
   const suffix = commonSuffix(items).length;
   if (suffix > 0) {
     // One shared last character makes a shape over items of one length, or over any lengths where it is a suffix that
@@ -320,6 +321,23 @@ function sameShape(s: Series): boolean {
   if (length === MIN_ITEM) return !s.firstCut && !s.lastCut;
   // A plain shape is weak evidence: one end at least must be where the text puts it, not a guess.
   return (length <= MAX_PLAIN_ITEM || length === PLAIN_PHRASE) && (!s.firstCut || !s.lastCut);
+}
+
+/**
+ * Whether items of one length differ only in their numerals (一期工程、二期工程、三期工程; 一千元、两千元):
+ * the steps of a count or a sequence, which share every other character.
+ */
+function onlyNumeralsDiffer(items: readonly string[]): boolean {
+  const first = items[0]!;
+  let differ = false;
+  for (let i = 1; i < items.length; i++) if (items[i]!.length !== first.length) return false;
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charAt(i);
+    if (items.every((w) => w.charAt(i) === c)) continue;
+    if (!items.every((w) => NUMERALS.has(w.charAt(i)))) return false;
+    differ = true;
+  }
+  return differ;
 }
 
 /**
@@ -467,6 +485,8 @@ function pairSeries(run: string, at: number): Series[] {
 const SHORT_CLAUSES = /[，,][\u4e00-\u9fff]{4,7}[，,][\u4e00-\u9fff]{4,7}(?![\u4e00-\u9fff])/;
 /** Names of places and bodies end alike without being a series (海淀街道，朝阳街道，…). */
 const NAME_TAIL = /(?:[省市县区村镇乡州洲国局厅部处委院校所站办室]|街道|社区|公司|大学|中心|集团|银行)$/;
+/** Levels of government, which head the names of their bodies (市发展改革委、市财政局). */
+const LEVEL_HEAD = /^(?:国家|中央|[省市县区乡镇村])$/;
 /** Dates and times share their characters at one place without being a series (三月五日，四月五日，…). */
 const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月日号时点分秒]/;
 /** What may stand before a whole clause, and after one. */
