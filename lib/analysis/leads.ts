@@ -6,12 +6,12 @@
  * characters). A short opening sentence is a candidate; candidates form a
  * group when they share a frame:
  *  - the same opening words or the same closing words (要把……摆在更加突出的位置,
- *    深挖“…”，以…, 国家战略腹地…？, ——…);
+ *    抓住“…”，以…, 城市更新…？, ——…);
  *  - the same balanced two-clause shape: as a heading line of its own
- *    (铭记历史，汲取信仰的力量 / 坚持党的领导 服务工作大局) or as the opening couplet
- *    of a longer paragraph (新征程催人奋进，新使命激荡人心。);
+ *    (走进田野，读懂乡村的变化 / 坚持党的领导 服务工作大局) or as the opening couplet
+ *    of a longer paragraph (春风催新绿，实干开新局。);
  *  - a subject and a modal verb, 要 or 必须, in the opening clause of three or
- *    more paragraphs in a row (湖北省和武汉市要… / 北京市要… / 全国其他地区要…):
+ *    more paragraphs in a row (沿江各县要… / 山区各乡镇要… / 城区各街道要…):
  *    the frame of a work arrangement addressed to one party after another,
  *    however long the opening sentence runs.
  * A paragraph that opens with an enumeration marker is a directive, not a lead.
@@ -42,11 +42,11 @@ const CLAUSE_BREAK = /[，,\s]+/;
 /** Enumerators outside the directive forms (表现一：, 措施二、) and markers: never leads. */
 const ENUMERATED =
   /^(?:[\u4e00-\u9fff]{0,4}[一二三四五六七八九十\d]{1,3}[：:、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]+[章条节款编])/;
-/** Shared opening words that make a frame (要把…, 深挖…). */
+/** Shared opening words that make a frame (要把…, 抓住…). */
 const PREFIX_CHARS = 2;
 /** Shared closing words (of the opening sentence) that make a frame (…摆在更加突出的位置). */
 const SUFFIX_CHARS = 4;
-/** Sentences of one frame differ in length by at most this much (電影… openers of any length are not a frame). */
+/** Sentences of one frame differ in length by at most this much (openers of any length sharing two characters are not a frame). */
 const FRAME_LENGTH_SLACK = 4;
 /** A lead opens a paragraph: at least this much text follows its opening sentence. */
 const MIN_CONTINUATION = 20;
@@ -54,7 +54,7 @@ const MIN_CONTINUATION = 20;
 const CLAUSE_MIN = 3;
 const CLAUSE_MAX = 12;
 const CLAUSE_RATIO = 2;
-/** Clauses of a two-clause frame are words (and quotes), not dates or sources: 2021-05-31来源:《光明日报》. */
+/** Clauses of a two-clause frame are words (and quotes), not dates or sources: 2024-05-31来源:《某某日报》. */
 const WORDS_ONLY = /^[\u4e00-\u9fff“”‘’「」]+$/;
 /**
  * A subject (no clause break, at most MAX_SUBJECT_CHARS) and the modal verb of an
@@ -67,7 +67,7 @@ const MODAL_FRAME = new RegExp(
   `[^，。！？；：,;:!?“”"]{2,${MAX_SUBJECT_CHARS}}?(?<![主需重不只想必首纲摘简概紧])(?:要|必须)(?![求点素害件闻是])`,
   'y',
 );
-/** A modal lead is cut at its opening clause's end, or at this length (湖北省周边省份及…等重点省份要按照…策略). */
+/** A modal lead is cut at its opening clause's end, or at this length (沿江及山区…等重点乡镇要按照…要求). */
 const MAX_MODAL_LEAD_CHARS = 40;
 /** A modal lead's opening clause, read from the paragraph's start. */
 const OPENING_CLAUSE = new RegExp(`[^，。！？；：,;:!?]{1,${MAX_MODAL_LEAD_CHARS}}`, 'y');
@@ -211,7 +211,7 @@ function runs(members: readonly Opening[]): Opening[][] {
   return result;
 }
 
-/** Longest subhead line (a heading of its own: 汇思聚智展风采, 为何建？). */
+/** Longest subhead line (a heading of its own: 凝心聚力谋发展, 为何建？). */
 const MAX_SUBHEAD_CHARS = 20;
 /**
  * Lines that are no subheads although they stand alone: a label with a colon
@@ -225,7 +225,7 @@ function followedByBody(text: string, paras: readonly Paragraph[], i: number): b
   return next !== undefined && next.end - next.start > MAX_LEAD_CHARS && !endsOpen(text, next);
 }
 
-/** Shortest and longest opening sentence that states a paragraph's topic (实施更加积极的财政政策。). */
+/** Shortest and longest opening sentence that states a paragraph's topic (稳住农业基本盘。). */
 const TOPIC_MIN = 6;
 const TOPIC_MAX = 16;
 /** A topic sentence is one clause of words: no comma, no digits, no quotes of speech. */
@@ -236,7 +236,7 @@ function isTopicSentence(o: Opening): boolean {
   return o.sentence.length >= TOPIC_MIN && o.sentence.length <= TOPIC_MAX && TOPIC_SENTENCE.test(o.sentence);
 }
 
-/** Longest opening clause that makes a frame by itself (这一年里，/ 到2035年，/ 向前行，). */
+/** Longest opening clause that makes a frame by itself (这一年里，/ 到2035年，/ 再出发，). */
 const MAX_FRAME_CLAUSE = 10;
 const MIN_FRAME_CLAUSE = 3;
 /**
@@ -280,7 +280,7 @@ const NAMES_A_PERSON = /书记|主席|总理|部长|省长|市长|县长|区长|
 /**
  * A paragraph whose opening clause may be a frame shared with others, and the
  * keys of the frames it may share: the whole clause when it is short (这一年里，有… /
- * 到2035年，… / 向前行，让我们…; digits folded, so 到2020年 and 到2035年 are
+ * 到2035年，… / 再出发，让我们…; digits folded, so 到2020年 and 到2035年 are
  * one frame), its first words (an anaphora: 我们坚信…), or its first and last
  * words around a varying middle (要把…摆在更加突出的位置). Read however long the
  * opening sentence runs; the paragraph must go on after it. Null when the

@@ -50,7 +50,7 @@ const VOCABULARY_MIN = -12;
 const VOCABULARY_MAX = 16;
 
 const TITLE_TERMS = new RegExp(POLICY_TITLE_TERMS.join('|'));
-/** An author line naming an office: （作者：中共石景山区委常委、组织部长）. */
+/** An author line naming an office: （作者：中共某区委常委、组织部长）. */
 const AUTHOR_OFFICE = /[（(]作者[：:][^）)\n]{0,40}(?:书记|部长|主任|主席|常委|委员|局长|厅长|市长|省长|县长)[^）)\n]{0,10}[）)]/;
 /**
  * A speech's address to its audience, on a line of its own (同志们：, 青年朋友们：,

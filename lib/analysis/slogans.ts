@@ -22,15 +22,17 @@ const MAX_SLOGAN_CHARS = 30;
 const MIN_SLOGAN_CHARS = 2;
 /**
  * Formulations this short are marked only where they stand in quotes: 五好
- * is a formulation in “五好”基层党组织 but two ordinary characters elsewhere.
+ * is a formulation in “五好”村级组织 but two ordinary characters elsewhere.
  */
 const QUOTED_ONLY_MAX_CHARS = 2;
 /** Quoted phrases; the inner length bound keeps unbalanced quotes linear. */
 const QUOTED = /“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’/g;
 /** A sentence end inside quotes makes them quoted speech. */
 const SPEECH = /[。！？!?；;]/;
-/** One sentence end just before the closing quote is tolerated: “百年接力，强国有我！”. */
+/** One sentence end just before the closing quote is tolerated: “青春建功，奋斗有我！”. */
 const TRAILING_END = /[。！!]$/;
+/** A commemorative day or festival of the calendar (国际…日, 世界…日, 全民…日, …纪念日): a name, not a formulation. */
+const DAY_NAME = /^(?:国际|世界|全球|全国|全民)[\u4e00-\u9fff]{1,10}[日节]$|纪念日$/;
 /** Quoted numbers, dates and measures are not formulations. */
 const NOT_A_PHRASE = /^[\d\s.,:：%％\-—~年月日号时分秒]+$/;
 /** Chinese numerals that open numbered formulations (双 as in 一岗双责). */
@@ -67,7 +69,7 @@ function quotedPhrase(inner: string): string | null {
   let phrase = inner.trim();
   phrase = phrase.replace(TRAILING_END, '');
   if (phrase.length < MIN_SLOGAN_CHARS || phrase.length > MAX_SLOGAN_CHARS) return null;
-  if (SPEECH.test(phrase) || NOT_A_PHRASE.test(phrase) || HOLIDAY_SET.has(phrase)) return null;
+  if (SPEECH.test(phrase) || NOT_A_PHRASE.test(phrase) || HOLIDAY_SET.has(phrase) || DAY_NAME.test(phrase)) return null;
   return phrase;
 }
 
@@ -129,7 +131,7 @@ function distinctFormulations(text: string): Map<string, boolean> {
   for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) {
     const phrase = speechOrTitle(text, m.index, m.index + m[0].length) ? null : quotedPhrase(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
     if (phrase !== null && !found.has(phrase)) found.set(phrase, phrase.length > QUOTED_ONLY_MAX_CHARS);
-    QUOTED.lastIndex = m.index + 1; // look inside too: “…西部‘双城记’”
+    QUOTED.lastIndex = m.index + 1; // look inside too: “…打好‘组合拳’”
   }
   NUMBERED.lastIndex = 0;
   for (let m = NUMBERED.exec(text); m !== null; m = NUMBERED.exec(text)) {

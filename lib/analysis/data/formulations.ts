@@ -11,10 +11,12 @@ export const KNOWN_FORMULATIONS: readonly string[] = [
   '两新组织', '六稳', '六保', '三农', '三去一降一补', '五险一金', '三重一大', '两不愁三保障', '一国两制',
 ];
 
-/** Holiday and day names: numbered, but not formulations (七一, 五四). */
+/**
+ * Holiday names: numbered, but not formulations (七一, 五四). Commemorative
+ * days (国际…日, 世界…日, 全民…日, …纪念日) are told by their shape in slogans.ts.
+ */
 export const HOLIDAYS: readonly string[] = [
   '七一', '八一', '五一', '五四', '六一', '十一', '三八', '国庆', '春节', '元旦', '清明', '端午', '中秋',
-  '国际博物馆日', '国际劳动节', '国际妇女节', '国际儿童节',
 ];
 
 /**

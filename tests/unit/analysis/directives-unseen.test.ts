@@ -60,7 +60,7 @@ describe('directives unseen: look-alikes', () => {
   test.each([
     ['months 一、二月', '一、二月份，全市工业生产平稳；三、四月份增速加快。'],
     ['months after a year', '今年一、二月份，全市完成投资十亿元。'],
-    ['quarters 第一、二季度', '第一、二季度经济运行总体平稳。'],
+    ['quarters 第一、二季度', '第一、二季度全县财政收入稳中有升。'],
     ['a saying 一是一，二是二', '他做事一向一是一，二是二，从不含糊。'],
     ['ordinal of a round', '第一轮巡察已经结束，第二轮巡察即将开始。'],
     ['first place', '他在比赛中获得第一名，她获得第二名。'],

@@ -9,11 +9,11 @@ describe('leads: parallel paragraph openers', () => {
   test.each([
     [
       'the same frame 要把……摆在更加突出的位置',
-      ['要把围绕中心、服务大局摆在更加突出的位置。', '要把抓好基层、打好基础摆在更加突出的位置。', '要把改进作风、服务群众摆在更加突出的位置。'],
+      ['要把稳住就业、守住民生摆在更加突出的位置。', '要把整治环境、美化村容摆在更加突出的位置。', '要把培育人才、留住人才摆在更加突出的位置。'],
     ],
-    ['the same opening words', ['国家战略腹地为何建？', '国家战略腹地建在哪？', '国家战略腹地如何建？']],
-    ['opening couplets', ['新征程催人奋进，新使命激荡人心。', '逐梦惟笃行，奋进正当时。', '众智谋事必明，众力举事必成。']],
-    ['dash leads', ['——八项规定影响深远。', '——三严三实贵在常态。']],
+    ['the same opening words', ['城市更新为何要提速？', '城市更新从哪里入手？', '城市更新靠什么推进？']],
+    ['opening couplets', ['春风催新绿，实干开新局。', '山高须攀登，路远要坚持。', '民心聚则事成，人心散则事败。']],
+    ['dash leads', ['——节约办会蔚然成风。', '——为民服务贵在坚持。']],
   ])('%s', (_name, openers) => {
     const text = openers.map((o) => `${o}${BODY}`).join('\n');
     expect(leadsOf(text)).toEqual(openers.map((o) => o.replace(/^——/, '')));
@@ -22,7 +22,7 @@ describe('leads: parallel paragraph openers', () => {
   test.each([
     [
       'a subject + 要 in three paragraphs in a row, however long the sentence',
-      ['湖北省和武汉市要全面加强疫情防控，', '北京市要按照“外防输入、内防扩散”策略，', '全国其他地区要以县域为单位，'],
+      ['沿江各县要全面加强堤防巡查，', '山区各乡镇要按照“早预警、早转移”要求，', '城区各街道要以社区为单位，'],
     ],
     ['a subject + 必须', ['各级党委必须扛起主体责任，', '各级政府必须落实属地责任，', '各有关部门必须履行监管职责，']],
   ])('modal frame: %s', (_name, openers) => {
@@ -31,29 +31,28 @@ describe('leads: parallel paragraph openers', () => {
   });
 
   test('balanced heading lines of their own (Markdown bold set aside)', () => {
-    const text = `**铭记历史，汲取信仰的力量**\n${BODY}\n**牢记使命，感悟实践的真理**\n${BODY}`;
-    expect(leadsOf(text)).toEqual(['铭记历史，汲取信仰的力量', '牢记使命，感悟实践的真理']);
+    const text = `**走进田野，读懂乡村的变化**\n${BODY}\n**扎根基层，练就为民的本领**\n${BODY}`;
+    expect(leadsOf(text)).toEqual(['走进田野，读懂乡村的变化', '扎根基层，练就为民的本领']);
   });
 
   test.each([
-    ['one paragraph alone', `要把围绕中心摆在更加突出的位置。${BODY}`],
-    ['unbalanced section heads', `坚定中国特色社会主义制度自信，从三方面论述\n${BODY}\n贯彻落实十九届四中全会精神，抓好3件事\n${BODY}`],
-    ['long openers sharing a subject', `习近平在文章中指出，${BODY}${BODY}\n习近平在文章中说，${BODY}${BODY}\n习近平在文章中要求，${BODY}${BODY}`],
-    ['single-sentence paragraphs of a law', '监察机关进行搜查时，可以提请公安机关配合。\n监察机关采取留置措施，可以提请公安机关配合。\n监察机关应当保障被留置人员的安全。'],
+    ['one paragraph alone', `要把稳住就业摆在更加突出的位置。${BODY}`],
+    ['unbalanced section heads', `深化基层治理改革，从三个方面展开论述\n${BODY}\n推进乡村全面振兴工作，重点抓好3件事\n${BODY}`],
+    ['long openers sharing a subject', `县长在讲话中指出，${BODY}${BODY}\n县长在讲话中说，${BODY}${BODY}\n县长在讲话中要求，${BODY}${BODY}`],
+    ['single-sentence paragraphs of a law', '管理机构开展检查时，可以请求有关部门协助。\n管理机构实施封存措施，可以请求有关部门协助。\n管理机构应当保障当事人的合法权益。'],
     ['enumerated headings are directives, not leads', `（一）加强领导\n${BODY}\n（二）完善机制\n${BODY}`],
-    ['editor credits', '文字编辑：司晋丽\n新媒体编辑：杨明珠'],
-    ['subject + 要 in only two paragraphs in a row', `湖北省要加强防控，${BODY}\n北京市要按照策略，${BODY}\n${BODY}\n全国其他地区要以县域为单位，${BODY}`],
+    ['editor credits', '文字编辑：王小明\n新媒体编辑：李小红'],
+    ['subject + 要 in only two paragraphs in a row', `沿江各县要加强巡查，${BODY}\n山区各乡镇要按照要求，${BODY}\n${BODY}\n城区各街道要以社区为单位，${BODY}`],
     ['要 inside a word (主要, 需要, 要求)', `会议的主要任务是，${BODY}\n我们需要认真研究，${BODY}\n上级要求各单位，${BODY}`],
-    ['a law\'s 应当 rules', `监察机关应当严格按照程序开展工作，${BODY}\n调查人员应当依法文明规范开展调查工作，${BODY}\n被调查人应当如实供述，${BODY}`],
+    ['a law\'s 应当 rules', `管理机构应当严格按照程序开展工作，${BODY}\n检查人员应当依法文明规范开展检查工作，${BODY}\n当事人应当如实说明情况，${BODY}`],
     [
       'lines of a hard-wrapped essay (the line after an open line continues a sentence)',
       [
-        '我们的任务是把那种积极向上的心情和热情都保存下来而不是把那种积极',
-        '的感情引出歧途，导入正确的方向。如果我们在否定这场运动的同时也连带着否定了那',
-        '在任何集体行动中共同利益都是一个不可缺少的重要因素而且我们知道没',
-        '有共同的利益，就没有共同的行动。哪一部份人的共同利益越多那么哪一部份人的集',
-        '哪一部份人对共同利益的自我意识越强那么哪一部份人就越会投入到他们',
-        '的集体行动里去，这样的可能性越高。在争取思想自由的斗争中知识份子的参与程度往',
+        '我们讨论公共事务的时候常常忘记一个朴素的道理那就是制度的好坏最终要由',
+        '生活在制度中的人来评判，而不是由设计制度的人自己说了算。如果一项规则只在',
+        '纸面上运行而没有人真正遵守那么它再精巧也只是摆设，反过来说一项看似粗糙',
+        '的安排只要得到大多数人的认同就能够长久地发挥作用。历史上许多改革的成败都与',
+        '此有关，有的改革者急于求成忽视了人们接受新规则所需要的时间结果事与',
       ].join('\n'),
     ],
   ])('not leads: %s', (_name, text) => {

@@ -94,7 +94,7 @@ describe('leads unseen: anaphora and shared frames', () => {
     ['the same opening words, long varied sentences', ['必须坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标', '必须坚持深化改革开放，不断破除制约高质量发展的体制机制障碍', '必须坚持发扬斗争精神，增强忧患意识']],
     ['a shared frame with a varying middle', ['要把保障和改善民生摆在更加突出的位置，', '要把生态环境保护摆在更加突出的位置，', '要把防范化解重大风险摆在更加突出的位置，']],
     ['a shared frame, a varying middle, 。', ['把科技自立自强作为战略支撑。', '把扩大内需作为战略基点。', '把乡村振兴作为重中之重。']],
-    ['a target-year frame with a different year form', ['到2025年，全市农村人居环境明显改善', '到2030年，城乡基本公共服务均等化基本实现', '到2035年，基本实现农业农村现代化']],
+    ['a target-year frame with a different year form', ['到2025年，全市村庄面貌焕然一新', '到2030年，城乡之间的差距进一步缩小', '到2035年，基本实现农业农村现代化']],
     ['an opening clause of praise repeated', ['这是信念的力量，', '这是担当的力量，', '这是团结的力量，']],
   ])('%s', (_name, openers) => {
     expect(heads(leadsOf(opened(openers)))).toEqual(heads(openers));

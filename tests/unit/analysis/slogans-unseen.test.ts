@@ -21,7 +21,7 @@ describe('slogans unseen: quoted formulations', () => {
     ['half-width spaces inside', '推进“ 清单制+责任制 ”管理。', '清单制+责任制'],
     ['a quoted formulation followed by 。 inside the quotes', '大家喊出了“决战决胜，不负人民！”。', '决战决胜，不负人民'],
     ['quotes inside quotes', '他介绍：“村里推行‘积分超市’以后，大家的积极性高了。”', '积分超市'],
-    ['a numbered formulation in quotes', '树牢“四个意识”，坚定“四个自信”。', '四个意识'],
+    ['a numbered formulation in quotes', '把“四个意识”落实到每一项工作中。', '四个意识'],
     ['an invented numbered formulation in quotes', '落实“五个坚持”的工作要求。', '五个坚持'],
   ])('%s', (_name, text, slogan) => {
     expect(slogansOf(text)).toContain(slogan);
@@ -57,6 +57,7 @@ describe('slogans unseen: what is not a formulation', () => {
     ['a programme or column name', '报社开设“走基层”专栏，刊发系列报道。'],
     ['a scare-quoted single character', '让理论学习“活”起来、“热”起来。'],
     ['a holiday in quotes', '在“五一”前夕开展安全检查。'],
+    ['commemorative days in quotes', '借“世界读书日”“全民国家安全教育日”和“国际志愿者日”开展宣传。'],
     ['a quoted date', '会议定于“3月15日”召开。'],
     ['a quoted figure with a unit', '全年增长“6%”左右。'],
     ['a long quoted passage', '文件写道“各地区各部门要结合实际认真贯彻执行并及时报告执行中遇到的问题和情况”'],
@@ -75,7 +76,7 @@ describe('slogans unseen: what is not a formulation', () => {
     ['N大 + parts', '报告分为三大部分，涉及四大领域。'],
     ['N字N字 that is a measure pattern', '每天三餐三顿按时吃，一年一次体检。'],
     ['number idioms', '群众七嘴八舌地议论，大家三三两两地散去，心里七上八下。'],
-    ['congress and session numbers', '党的二十届三中全会，县十七届人大五次会议。'],
+    ['congress and session numbers', '党的二十届二中全会，县十七届人大五次会议。'],
     ['a count with 多', '这项工作持续了两个多月，覆盖三个多县。'],
     ['rank of a list', '排名前三个的单位受到表扬。'],
   ])('counts and look-alikes: %s', (_name, text) => {
