@@ -52,39 +52,43 @@ export default defineContentScript({
       onArticle: (map, article) => {
         if (selectionMounted) return;
         selectionMounted = true;
-        // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
-        // Asked of the whole tab, so only a frame that has an article answers (a frameset's top has none).
-        onMessage('articleText', () => reader.fullText());
-        // After this run has finished: the toolbar is not needed until the reader selects text.
-        const page = {
-          url: location.href,
-          title: article.title ?? document.title,
-          site: siteNameOf(location.hostname, article.siteName),
-          published: article.published ?? null,
-        };
-        ctx.setTimeout(() => void mountNotesUi(ctx, map, page, reader.ownWrite), 0);
+        // After this run has finished: the toolbar is not needed until the reader selects text (and the
+        // article's date, read from the page when first asked for, is not needed before either).
+        const url = location.href;
+        ctx.setTimeout(() => {
+          // The notebook's 全文网页: the article's text and structure, as read (notes' positions count in it).
+          // Asked of the whole tab, so only a frame that has an article answers (a frameset's top has none).
+          onMessage('articleText', () => reader.fullText());
+          const page = { url, title: article.title ?? document.title, site: siteNameOf(location.hostname, article.siteName), published: article.published ?? null };
+          void mountNotesUi(ctx, map, page, reader.ownWrite);
+        }, 0);
       },
     });
     reader.prefetchNotes();
-    await domReady();
-    // data-yd-ms counts from here: the reader's start on the parsed page.
-    const startedAt = performance.now();
-    // A page in UTF-8 that does not say so was read as GBK: its text is put right before it is read
-    // (and before anything of ours is in the page, so that its tree is the page's own).
-    await repairUndeclaredUtf8(document);
+    // Set up while the page loads, so that none of it counts against reading the parsed page: the
+    // marks' styles (in the page once it is parsed), the reader's colours per kind (settings, after
+    // the defaults, overriding them) and the listeners (a browser's first use of an extension event
+    // costs 0.5–2 ms).
     const style = document.createElement('style');
     style.textContent = MARK_STYLE;
-    // The reader's colours per kind (settings) come after the defaults and override them.
     const colors = document.createElement('style');
-    (document.head ?? document.documentElement).append(style, colors);
     const paint = (value: Parameters<typeof kindColorStyle>[0] | null): void => {
       colors.textContent = kindColorStyle(value ?? {});
     };
     void kindColorsItem.getValue().then(paint, () => undefined);
     const unwatchColors = kindColorsItem.watch(paint);
     ctx.onInvalidated(unwatchColors);
-
-    onMessage('runReader', ({ data }) => reader.run(data.forced === true));
+    onMessage('runReader', async ({ data }) => {
+      await domReady();
+      return reader.run(data.forced === true);
+    });
+    await domReady();
+    // data-yd-ms counts from here: the reader's start on the parsed page.
+    const startedAt = performance.now();
+    // A page in UTF-8 that does not say so was read as GBK: its text is put right before it is read
+    // (and before anything of ours is in the page, so that its tree is the page's own).
+    await repairUndeclaredUtf8(document);
+    (document.head ?? document.documentElement).append(style, colors);
     await reader.run(forced, startedAt);
     // 学习时长 counts on pages where an article was found.
     if (reader.fullText() !== null) void startReadingClock(ctx);

@@ -248,10 +248,12 @@ export class PageReader {
     this.afterDone.push(() => reportAnalysis(analysis, fresh));
     if (this.marked()) {
       clock.time('mark', () => {
+        // Read before the marks split the page's text nodes (the source and date are read from its text).
+        const byline = [fresh.source, fresh.published].filter(Boolean).join(' · ') || null;
         this.autoMarks = markAnalysis(this.map, analysis.items);
         this.panelContent.value = {
           title: fresh.title,
-          byline: [fresh.source, fresh.published].filter(Boolean).join(' · ') || null,
+          byline,
           counts: analysis.outline.counts,
           articleRoot: fresh.root,
           pages: findPageLinks(document, location.href),

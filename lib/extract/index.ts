@@ -175,6 +175,6 @@ export function extractArticle(doc: Document, rule: SiteRule | null = siteRuleFo
   const map = new TextMap(root, kept);
   if (map.text.replace(/\s/g, '').length < MIN_ARTICLE_CHARS) return null;
   if (linkTextShare(map) > MAX_LINK_TEXT_SHARE) return null;
-  const meta = extractMetadata(doc, rule, root, found.title);
-  return { ...meta, text: map.text, root, map };
+  // Not spread: its source, author and date are read when first asked for.
+  return Object.assign(extractMetadata(doc, rule, root, found.title), { text: map.text, root, map });
 }
