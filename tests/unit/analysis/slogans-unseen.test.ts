@@ -37,7 +37,7 @@ describe('slogans unseen: numbered formulations without quotes', () => {
     ['N字N字, invented', '在窗口单位开展三亮三比活动。', '三亮三比'],
     ['N字N字 with 四', '深入推进四讲四有合格党员建设。', '四讲四有'],
     ['N字N字 with 两', '持续巩固两减两增工作成果。', '两减两增'],
-    ['N大 + a word', '奋力打好三大攻坚战的决胜之战。', '三大攻坚'],
+    ['N大 + a word', '着力筑牢三大屏障，守护一方安宁。', '三大屏障'],
     ['a plan name, a later one', '谋划好十五五时期的发展思路。', '十五五'],
     ['a known formulation unquoted', '坚决做到两个维护，增强四个意识。', '两个维护'],
   ])('%s', (_name, text, slogan) => {
