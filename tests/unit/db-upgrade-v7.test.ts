@@ -98,7 +98,7 @@ test('v6 with packs and notes written since: every note kept, no createdAt index
   });
   expect([...raw.transaction('annotations', 'readonly').objectStore('annotations').indexNames].sort()).toEqual(['articleKey', 'deletedAt', 'touchedAt']);
   raw.close();
-});
+}, 120_000);
 
 test('v6 without packs: the first list by time builds the column', async () => {
   const notes = v6Notes();
@@ -107,4 +107,4 @@ test('v6 without packs: the first list by time builds the column', async () => {
   expect(page.rows.map((r) => r.note.id)).toEqual(byTime(notes, 'newest').slice(0, 20));
   expect(page.hasMore).toBe(true);
   db.close();
-});
+}, 120_000);
