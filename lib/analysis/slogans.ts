@@ -107,6 +107,39 @@ function isNumberedFormulation(word: string, before: string): boolean {
   return !MEASURE.has(second) && !MEASURE.has(fourth) && !NUMERAL_SET.has(second) && !NUMERAL_SET.has(fourth);
 }
 
+/** How many characters an N个/N大 word may run on past its first two (三大攻坚战, 两个毫不动摇). */
+const MAX_RUN_ON = 2;
+/** Characters that end a word where the text gives no mark: particles and conjunctions (两个毫不动摇的, 三大攻坚战和). */
+const WORD_END = new Set('的和与及等是');
+/** Characters that cannot continue a formulation's word: function words and place words (两大主题下, 三个坚持中). */
+const NO_RUN_ON = new Set([...FUNCTION_START, ...'上下中内外里间前后等要']);
+
+function endsWord(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  return c === '' || !/[\u4e00-\u9fff]/.test(c) || WORD_END.has(c);
+}
+
+/**
+ * Where an N个/N大 formulation ends: its shape takes two characters after
+ * N个/N大, but the word runs on to the next boundary the text gives (a
+ * punctuation mark, 的, a conjunction) when that boundary is at most
+ * MAX_RUN_ON characters further and the run holds no function word, place
+ * word or concrete thing (三大攻坚战，; 两个毫不动摇的). Without such a
+ * boundary the shape's four characters stand.
+ */
+function wholeFormulation(text: string, at: number, word: string): string {
+  const second = word.charAt(1);
+  if (word.length !== 4 || (second !== '个' && second !== '大') || KNOWN.has(word)) return word;
+  const end = at + word.length;
+  if (endsWord(text, end)) return word;
+  for (let extra = 1; extra <= MAX_RUN_ON; extra++) {
+    const c = text.charAt(end + extra - 1);
+    if (!/[\u4e00-\u9fff]/.test(c) || NO_RUN_ON.has(c) || CONCRETE.has(c)) return word;
+    if (endsWord(text, end + extra)) return text.slice(at, end + extra);
+  }
+  return word;
+}
+
 /**
  * What stands before a quote that makes it someone's words: a colon (他说：“…”)
  * or a verb of saying right before it (都说“…”, 告诉记者“…”).
@@ -135,7 +168,7 @@ function distinctFormulations(text: string): Map<string, boolean> {
   }
   NUMBERED.lastIndex = 0;
   for (let m = NUMBERED.exec(text); m !== null; m = NUMBERED.exec(text)) {
-    if (isNumberedFormulation(m[0], text.charAt(m.index - 1))) found.set(m[0], true);
+    if (isNumberedFormulation(m[0], text.charAt(m.index - 1))) found.set(wholeFormulation(text, m.index, m[0]), true);
   }
   return found;
 }

@@ -11,3 +11,8 @@ export function itemsOf(text: string, kind: ItemKind): AnalysisItem[] {
 export function directiveKeys(text: string): string[] {
   return itemsOf(text, 'directive').map((d) => `${d.marker}${d.text}`);
 }
+
+/** Distinct slogan texts, in the order first found. */
+export function slogansOf(text: string): string[] {
+  return [...new Set(itemsOf(text, 'slogan').map((s) => s.text))];
+}
