@@ -56,7 +56,7 @@ const CLAUSE_RUN = /[，,](?<=(?<![\u4e00-\u9fff])([\u4e00-\u9fff]+)[，,])[\u4e
 const CLAUSES_BEGIN_ALIKE = /[，,]([\u4e00-\u9fff])[\u4e00-\u9fff]*[，,]\1/;
 
 /**
- * Pairs of items joined by 、, the pairs by ， (科学谋划、精心组织，远近结合、整体推进):
+ * Pairs of items joined by 、, the pairs by ， (提前布置、逐项检查，上下联动、限时办结):
  * a run of two pairs or more, found like the runs above from the first 、. Group 1
  * is the first word; the match ends at the last word, which no 、 may follow.
  */
@@ -64,7 +64,7 @@ const PAIR_RUN = /、(?<=(?<![\u4e00-\u9fff、])([\u4e00-\u9fff]+)、)[\u4e00-\u
 /** Pairs of items have one length from this up to MAX_ITEM: 四字格 and their kin (shorter items in pairs are names as often) (增强信心、奋发有为; 坚定跟党奋进、无惧风雨挑战). */
 const MIN_PAIR_ITEM = 4;
 
-/** Where the last item of a series ends before the words that follow it: 运行有效的制度体系, 体育等单位. */
+/** Where the last item of a series ends before the words that follow it: 畅通高效的服务体系, 体育等单位. */
 const LIST_END = /[的等]/;
 /** The same where the items hold 的 themselves (物质需要的权利、…、感情需求的权利等). */
 const LIST_END_WORD = /等/;
@@ -91,11 +91,11 @@ const FUNCTION_HEADS = /^[来去本各该此]$/;
 const NARRATION = /(?<!自)我|(?<!其)[他它]|[你她很吗呢吧啊]|了(?!解)|着(?![力眼手重想])/;
 /** The aspect particle shared at one place makes no shape (今天开了会，大家发了言，会后吃了饭: narration). */
 const ASPECT_PARTICLE = '了';
-/** Numerals stand for one another at one place (凝聚一种精神、把握两个特征、增强三大动力). A set: one character is looked up per place and word. */
+/** Numerals stand for one another at one place (树立一种理念、守住两条底线、办好三件实事). A set: one character is looked up per place and word. */
 const NUMERALS = new Set('一二两三四五六七八九十百千万');
 /**
  * A series closed by 的 and a clause break stands for the persons or acts it
- * describes (打听案情、过问案件、说情干预的，…): a law's condition, not a unit of style.
+ * describes (泄露信息、私下收费、刁难群众的，…): a law's condition, not a unit of style.
  */
 const CONDITION_END = /的[，；。,;]/y;
 /** The commonest Chinese surnames (compound ones by their first character: 欧阳, 司马, 诸葛, 上官). */
@@ -104,24 +104,24 @@ const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑�
 const MAX_NAME = 3;
 /** Longest items of one length that make a series with no character in common (四字格). */
 const MAX_PLAIN_ITEM = 4;
-/** Plain items of six characters: a verb and its four-character object (编制发展规划、推进法治建设、制定政策措施). */
+/** Plain items of six characters: a verb and its four-character object (修订管理办法、完善服务流程、健全考核机制). */
 const PLAIN_PHRASE = 6;
 /**
  * What may follow a series: 等 or an ellipsis closes a list of examples
  * (博物馆、展览馆、纪念地等资源; 张甲洲、杨学诚、蒋南翔……), and 和/及/与/或 adds its last
- * item (讯问、询问、留置和搜查): such lists are open enumerations, not one unit.
+ * item (登记、核查、封存和移交): such lists are open enumerations, not one unit.
  */
 const OPEN_LIST_END = /(?:[等…和及与或]|以及)/y;
 /**
  * A 、 right before or after a series found inside a longer 、-list: the list
- * as a whole has no one shape, and a stretch of it is no unit (省、自治区、直辖市、
- * 自治州、县 holds 自治区、直辖市、自治州).
+ * as a whole has no one shape, and a stretch of it is no unit (县、乡镇、街道、
+ * 社区、村 holds 乡镇、街道、社区).
  */
 const LIST_COMMA = '、';
 /**
  * Suffixes that make a word a property, a process or a type (工业化, 积极性, 创新型, 交互式, 获得感): a
  * series of such words is parallel whatever their lengths (新型工业化、信息化、城镇化、农业现代化), unlike
- * names of kinds sharing one last character (控告人、检举人、证人; 企业所得税、房产税).
+ * names of kinds sharing one last character (举报人、申诉人、证人; 个人所得税、资源税).
  */
 const DERIVED_SUFFIX = /[化性型式感]$/;
 /** What may follow the last of two-character items where the text ends it: 的, 等, the start of a count, 中. */
@@ -180,7 +180,7 @@ interface Series {
   lastCut: boolean;
   /** The last word runs on to 等, or the list goes on after it: an open list, whatever part of the word the last item keeps. */
   open?: boolean;
-  /** The last item is longer than the others and ends where 的 closes it (…、维护稳定、防范化解风险的): its length is no part of the shape. */
+  /** The last item is longer than the others and ends where 的 closes it (…、保障供应、稳定市场价格的): its length is no part of the shape. */
   longLast?: boolean;
   /** The last word runs on to 等 right after the last item (…、村民理事会等): a unit only where the items share characters. */
   closedByDeng?: boolean;
@@ -188,7 +188,7 @@ interface Series {
 
 /**
  * Where 的 stands in a word, or -1. 的 closes a modifier: an item holds it only
- * where every item of the series does (走过的道路、积累的经验、形成的原则).
+ * where every item of the series does (趟出的新路、摸索的办法、沉淀的规矩).
  */
 function particleAt(word: string): number {
   return word.indexOf(PARTICLE);
@@ -196,7 +196,7 @@ function particleAt(word: string): number {
 
 /**
  * Whether 的 stands at one place in every item or in none: counted from the
- * start (走过的道路、积累的经验) or from the end (更大的决心、更明确的目标、更有力的举措).
+ * start (趟出的新路、摸索的办法) or from the end (更大的决心、更明确的目标、更有力的举措).
  */
 function particleAligned(items: readonly string[]): boolean {
   const first = items[0]!;
@@ -246,14 +246,14 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
   let longLast = false;
   const suffixCut = suffix.length > 0 ? last.indexOf(suffix) : -1;
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
-  // A last item that 的 closes is where the text ends it, though longer than the others (…、维护稳定、防范化解风险的重要作用).
+  // A last item that 的 closes is where the text ends it, though longer than the others (…、保障供应、稳定市场价格的关键作用).
   else if (rawLast.charAt(listEnd) === PARTICLE && last.length <= MAX_ITEM && !CLOSING_CUE.test(last.slice(width)) && !JOINS.test(last) && width > MIN_ITEM) longLast = last.length > width;
   else if (last.length > width) {
     // Where a count of the items or a localizer follows the cut (…三个方面, …三管齐下, 在…中), the end is no guess.
     lastCut = !CLOSING_CUE.test(last.slice(width));
     last = last.slice(0, width);
     // A last item cut to width, unconfirmed by a cue or the items' shared opening, out of a word that the
-    // list goes on after (粤港澳大湾区、…), is a stretch of a longer list.
+    // list goes on after (川渝毗邻地区、…), is a stretch of a longer list.
     goesOn = lastCut && !(prefix.length > 0 && last.startsWith(prefix)) && listEnd < 0 && to < words.length;
   }
   if (first.length < MIN_ITEM || last.length < MIN_ITEM) return null;
@@ -275,12 +275,12 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
  *  - items sharing their first characters (比作风、比本领; 一名党员、一名中国青年);
  *  - items sharing their last characters (党员意识、大局意识): one shared last
  *    character makes a shape only for items of one length (建好、管好、用好), not
- *    for names of kinds (控告人、检举人、证人; 企业所得税、房产税; places, 浙江省、广东省);
+ *    for names of kinds (举报人、申诉人、证人; 个人所得税、资源税; places, 安徽省、甘肃省);
  *  - items of one length of two characters where the text gives both ends
  *    (确定的目标、任务、要求，), not filling a bracket (an aside naming examples);
  *  - items of one length of three, four or six characters, the 三字格/四字格 of
- *    parallel writing and a two-character head on a 四字格 (想问题、作决策、抓落实;
- *    系统完备、科学规范、运行有效; 完善基础设施、优化营商环境、提升公共服务), one
+ *    parallel writing and a two-character head on a 四字格 (定计划、找问题、促整改;
+ *    权责清晰、流程规范、监督有力; 改善交通条件、提高办事效率、丰富文化生活), one
  *    end at least where the text puts it (a punctuation mark, a preposition, a
  *    count): with both ends guessed such a list is as often a stretch of a sentence.
  *    Five- and seven-character items with nothing in common are not taken.
@@ -317,7 +317,7 @@ function sameShape(s: Series): boolean {
   // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
   if (length <= MAX_NAME && items.every((w, i) => i === 0 || SURNAME.test(w.charAt(0)))) return false;
   // Two-character words are as often a stretch of a sentence or a list of things: the text must give both ends
-  // (市委提出的目标、思路、要求，; 以文字、照片、视频的形式).
+  // (县里定下的任务、步骤、标准，; 以文字、照片、视频的形式).
   if (length === MIN_ITEM) return !s.firstCut && !s.lastCut;
   // A plain shape is weak evidence: one end at least must be where the text puts it, not a guess.
   return (length <= MAX_PLAIN_ITEM || length === PLAIN_PHRASE) && (!s.firstCut || !s.lastCut);
@@ -492,7 +492,7 @@ const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月�
 /** What may stand before a whole clause, and after one. */
 const CLAUSE_OPENS_AFTER = /[\n，,。；;！!？?：:“"‘「]/;
 const CLAUSE_ENDS_BEFORE = /[，,。；;！!？?：:”"’」]/;
-/** Clauses opening with an enumeration marker are directives (一是坚持和巩固，二是完善和发展，…). */
+/** Clauses opening with an enumeration marker are directives (一是摸清底数，二是补齐短板，…). */
 const ORDINAL_OPENING = /^(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]|其[一二三四五六七八九十])/;
 
 /**
@@ -579,7 +579,7 @@ function repeatsAWord(items: readonly string[]): boolean {
 
 /**
  * Whether the word a conjunction joins after the series has the series' shape
- * (评价体系、政策体系、工作体系和考核体系; 经济建设、…、生态文明建设和党的建设):
+ * (评价体系、政策体系、工作体系和考核体系; 道路建设、…、农田水利建设和园林建设):
  * it opens with the items' shared head or holds their shared tail where an item
  * would end. Then the conjunction closes the list, and the series is what
  * stands before it.

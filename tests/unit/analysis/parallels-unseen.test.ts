@@ -31,7 +31,7 @@ describe('parallels unseen: series inside longer sentences', () => {
     ['shared head, three-character items', '今年我们将围绕稳就业、稳投资、稳预期持续发力，推动经济运行总体平稳。', '稳就业、稳投资、稳预期'],
     ['shared tail of two characters', '要着眼长远，全面提升基层的治理能力、服务能力、应急能力，更好回应群众期待。', '治理能力、服务能力、应急能力'],
     ['shared head of one character, two-character items', '推动形成共建、共治、共享的社会治理格局，是这次改革的出发点。', '共建、共治、共享'],
-    ['six-character items with a shared head and a shared place', '新一届班子坚持以人民为中心、以改革为动力、以创新为引领，谋划了今后五年的工作。', '以人民为中心、以改革为动力、以创新为引领'],
+    ['six-character items with a shared head and a shared place', '新一届班子坚持以质量为根本、以改革为动力、以创新为引领，谋划了今后五年的工作。', '以质量为根本、以改革为动力、以创新为引领'],
     ['a shared tail character over items of one length', '对农村公路，要坚持建好、管好、用好、护好，让群众走上致富路。', '建好、管好、用好、护好'],
     ['numeral head: 一 at the start of every item', '政务大厅推行一窗受理、一网通办、一次办结，办事时间压缩了一半。', '一窗受理、一网通办、一次办结'],
     ['the series in the middle of a long sentence with another list after it', '在调研中我们发现，凡是抓班子、带队伍、强基础做得好的村，集体经济和公共服务都走在前面。', '抓班子、带队伍、强基础'],
@@ -47,7 +47,7 @@ describe('parallels unseen: the governing verb left out', () => {
     ['比 + a noun, the series right after the subject', '各窗口单位比作风、比效率、比服务，形成了你追我赶的氛围。', '比作风、比效率、比服务'],
     ['clauses with 上要 at one place', '对这项工作，思想上要重视，行动上要坚决，措施上要有力，绝不能敷衍了事。', '思想上要重视，行动上要坚决，措施上要有力'],
     ['short clauses beginning alike after a colon', '我们的要求很明确：守土有责，守土负责，守土尽责。', '守土有责，守土负责，守土尽责'],
-    ['clauses beginning with 让', '深化“放管服”改革，让群众少跑腿，让数据多跑路，让服务更贴心，持续优化营商环境。', '让群众少跑腿，让数据多跑路，让服务更贴心'],
+    ['clauses beginning with 让', '深化“放管服”改革，让群众少跑腿，让数据多跑路，让服务更贴心，持续改善办事体验。', '让群众少跑腿，让数据多跑路，让服务更贴心'],
     ['clauses ending alike', '社区党委主动对接需求，用心服务居民，真情关爱居民，全力保障居民，赢得了口碑。', '用心服务居民，真情关爱居民，全力保障居民'],
   ]);
 });
@@ -56,7 +56,7 @@ describe('parallels unseen: three to six items', () => {
   findsEach([
     ['four items sharing a tail', '全体党员要切实增强政治意识、大局意识、核心意识、看齐意识，做到令行禁止。', '政治意识、大局意识、核心意识、看齐意识'],
     ['five items sharing a head', '这次活动坚持送政策、送技术、送岗位、送资金、送温暖，受到群众欢迎。', '送政策、送技术、送岗位、送资金、送温暖'],
-    ['six items sharing a tail', '要统筹推进理论创新、实践创新、制度创新、文化创新、科技创新、管理创新，不断开辟发展新境界。', '理论创新、实践创新、制度创新、文化创新、科技创新、管理创新'],
+    ['six items sharing a tail', '要统筹抓好课程改进、教材改进、教法改进、评价改进、设施改进、管理改进，让学校越办越好。', '课程改进、教材改进、教法改进、评价改进、设施改进、管理改进'],
     ['four plain four-character items ending at punctuation', '新任干部一定要勤于学习、敢于担当、善于协调、严于律己，在岗位上经受锻炼。', '勤于学习、敢于担当、善于协调、严于律己'],
     ['three items sharing a two-character head', '市里将加快建设智慧交通、智慧医疗、智慧教育，让城市更聪明。', '智慧交通、智慧医疗、智慧教育'],
   ]);
