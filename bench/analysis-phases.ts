@@ -14,18 +14,14 @@ import type { Source } from '../lib/analysis/normalize';
 import { findParallels } from '../lib/analysis/parallels';
 import { judgePolicy, textSignals } from '../lib/analysis/policy';
 import { findSlogans } from '../lib/analysis/slogans';
-import type { AnalysisItem, DetectedItem } from '../lib/analysis/types';
+import type { AnalysisItem } from '../lib/analysis/types';
+import { withoutFormulations } from '../lib/analysis/index';
 
 export { analyze } from '../lib/analysis/index';
 
 /** The phases in the order they run. */
 export const PHASES = ['fold', 'paragraphs', 'signals', 'directives', 'leads', 'slogans', 'parallels', 'verdict', 'outline'] as const;
 export type Phase = (typeof PHASES)[number];
-
-/** Parallels that lie inside a formulation are dropped (index.ts's withoutFormulations, by a plain scan: fine for a bench). */
-function withoutFormulations(parallels: DetectedItem[], slogans: readonly DetectedItem[]): DetectedItem[] {
-  return parallels.filter((p) => !slogans.some((s) => s.start <= p.start && s.end >= p.end));
-}
 
 /**
  * Runs analyze()'s steps on `text` and returns each phase's time in ms and the

@@ -36,8 +36,9 @@ const CLAUSE_BREAK = /[，,；;]/;
  * the formulation only; a series inside a quoted saying of several clauses
  * (“…，做到A、B、C”) stands on its own. Slogans sorted by start with a running
  * maximum of their ends answer “is this span inside one?” by binary search.
+ * Exported for bench/analysis-phases.ts, which times analyze()'s steps one by one.
  */
-function withoutFormulations(parallels: DetectedItem[], slogans: readonly DetectedItem[]): DetectedItem[] {
+export function withoutFormulations(parallels: DetectedItem[], slogans: readonly DetectedItem[]): DetectedItem[] {
   const sorted = slogans.filter((s) => !CLAUSE_BREAK.test(s.text)).sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, i > 0 ? maxEnd[i - 1]! : 0)));
