@@ -13,6 +13,8 @@ export type LocalKey = `local:${string}`;
 
 /** One stored setting: its value, or `fallback` while nothing is stored. */
 export interface StorageItem<T> {
+  /** Its key (to read several entries in one `getItems`). */
+  readonly key: LocalKey;
   readonly fallback: T;
   getValue(): Promise<T>;
   /** Stores `value`; null or undefined removes the entry (the fallback answers again). */
@@ -47,6 +49,7 @@ function defineItem<T>(key: LocalKey, options: { fallback: T }): StorageItem<T> 
   const k = name(key);
   const { fallback } = options;
   return {
+    key,
     fallback,
     getValue: async () => (await getItem<T>(key)) ?? fallback,
     setValue: (value) => setItem(key, value),

@@ -64,7 +64,6 @@ export default defineContentScript({
         }, 0);
       },
     });
-    reader.prefetchNotes();
     // Set up while the page loads, so that none of it counts against reading the parsed page: the
     // marks' styles (in the page once it is parsed), the reader's colours per kind (settings, after
     // the defaults, overriding them) and the listeners (a browser's first use of an extension event
@@ -75,7 +74,7 @@ export default defineContentScript({
     const paint = (value: Parameters<typeof kindColorStyle>[0] | null): void => {
       colors.textContent = kindColorStyle(value ?? {});
     };
-    void kindColorsItem.getValue().then(paint, () => undefined);
+    void reader.kindColors.then(paint, () => undefined);
     const unwatchColors = kindColorsItem.watch(paint);
     ctx.onInvalidated(unwatchColors);
     onMessage('runReader', async ({ data }) => {

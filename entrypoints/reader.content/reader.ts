@@ -13,7 +13,9 @@ import { sendMessage, type ArticleText } from '@/lib/messaging';
 import { markPageDone, PhaseClock } from '@/lib/page-state';
 import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
-import { markKindsItem } from '@/lib/reader/preferences';
+import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
+import { storage, type LocalKey } from '@/lib/storage';
+import type { KindColors } from '@/lib/model/kinds';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
 import { framesPolicy } from './frames';
 import { markAnalysis } from './marks';
@@ -21,7 +23,7 @@ import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals';
 import { articleKey } from '@/lib/article-key';
-import { hasNotes } from '@/lib/noted-articles';
+import { hasNotes, notedEntry } from '@/lib/noted-articles';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
@@ -66,15 +68,32 @@ export class PageReader {
   private watch: ContentWatch | null = null;
   /** The kinds the reader wants marked (settings), asked for at document_start; null until the answer came. */
   private kinds: ReadonlySet<ItemKind> | null = null;
-  private readonly markKinds = markKindsItem
-    .getValue()
-    .catch((): readonly ItemKind[] => DEFAULT_MARK_KINDS)
-    .then((kinds) => (this.kinds = new Set(kinds)));
+  /** Settled once `kinds` is known. */
+  private readonly markKinds: Promise<unknown>;
+  /** The reader's colours per kind (settings), asked for at document_start. */
+  readonly kindColors: Promise<KindColors>;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly deps: ReaderDeps,
   ) {
+    // At document_start, one read of extension storage for the settings and the page's entry in the noted set
+    // (each read is a round trip to the browser; under load one took 80–160 ms to answer). Only an article
+    // that has notes asks the background for them, and that first message goes out while the page loads.
+    const query = pageQuery();
+    const key = articleKey(query.url, query.canonicalUrl);
+    const noted: LocalKey = `local:${notedEntry(key)}`;
+    const read = storage
+      .getItems([markKindsItem.key, kindColorsItem.key, noted])
+      .then((items) => new Map(items.map((item) => [item.key, item.value])));
+    this.markKinds = read
+      .then((values) => (values.get(markKindsItem.key) as ItemKind[] | null) ?? markKindsItem.fallback)
+      .catch((): readonly ItemKind[] => DEFAULT_MARK_KINDS)
+      .then((kinds) => (this.kinds = new Set(kinds)));
+    this.kindColors = read.then((values) => (values.get(kindColorsItem.key) as KindColors | null) ?? kindColorsItem.fallback);
+    // Storage unreadable: ask the background, rather than miss a note.
+    const any = read.then((values) => values.get(noted) !== null, () => true);
+    this.prefetched = { key, notes: answer(any.then((yes) => (yes ? this.fetchNotes(query) : []))) };
     ctx.onInvalidated(() => this.watch?.stop());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.watch?.restart();
@@ -146,18 +165,6 @@ export class PageReader {
       this.afterDone.unshift(() => void sendMessage('reportPage', report).catch(() => undefined));
     }
     for (const work of this.afterDone.splice(0)) this.ctx.setTimeout(work, 0);
-  }
-
-  /**
-   * Starts looking for the page's saved notes at document_start. Whether the
-   * article has any is read from extension storage (lib/noted-articles.ts), which
-   * wakes no service worker; only an article that has notes asks the background
-   * for them, and that first message goes out while the page is still loading.
-   */
-  prefetchNotes(): void {
-    const query = pageQuery();
-    const key = articleKey(query.url, query.canonicalUrl);
-    this.prefetched = { key, notes: answer(this.notesIfAny(key, query)) };
   }
 
   /** The saved notes of the page as it is now: the prefetched answer when the query is unchanged. */
