@@ -64,10 +64,14 @@ const PAIR_RUN = /、(?<=(?<![\u4e00-\u9fff、])([\u4e00-\u9fff]+)、)[\u4e00-\u
 /** Pairs of items have one length from this up to MAX_ITEM: 四字格 and their kin (shorter items in pairs are names as often) (增强信心、奋发有为; 坚定跟党奋进、无惧风雨挑战). */
 const MIN_PAIR_ITEM = 4;
 
-/** Where the last item of a series ends before the words that follow it: 畅通高效的服务体系, 体育等单位. */
-const LIST_END = /[的等]/;
+/**
+ * Where the last item of a series ends before the words that follow it: 畅通高效的服务体系, 体育等单位.
+ * 等 closes a list only after a whole item of two characters or more; nearer the word's start it is
+ * part of a word (不等, 平等, 均等化, 高等教育).
+ */
+const LIST_END = /的|(?<=^[\u4e00-\u9fff]{2,})等/;
 /** The same where the items hold 的 themselves (物质需要的权利、…、感情需求的权利等). */
-const LIST_END_WORD = /等/;
+const LIST_END_WORD = /(?<=^[\u4e00-\u9fff]{2,})等/;
 /**
  * Words after which a list begins: prepositions and coverbs that govern one
  * (从A、B、C三个方面; 通过A、B、C; 在A、B、C中) and a modifier's 的.
@@ -208,11 +212,11 @@ function particleAligned(items: readonly string[]): boolean {
 
 /**
  * Whether items sharing the ending `suffix` characters are names with a title
- * (张明教授、李华教授、王强教授): each opens with a common surname and holds
- * a name's length before the title.
+ * (张明教授、李华教授、王强教授; 张教授、李教授): each opens with a common surname
+ * and holds a name's length, or the surname alone, before the title.
  */
 function namesWithTitle(items: readonly string[], suffix: number): boolean {
-  return items.every((w) => w.length - suffix >= 2 && w.length - suffix <= MAX_NAME && SURNAME.test(w.charAt(0)));
+  return items.every((w) => w.length - suffix >= 1 && w.length - suffix <= MAX_NAME && SURNAME.test(w.charAt(0)));
 }
 
 /** Trims the outer words of the segment words[from, to) to the shape of the inner ones; null when they do not fit it. */
@@ -248,6 +252,8 @@ function trimSegment(words: readonly string[], from: number, to: number, at: num
   if (suffixCut >= 0 && suffixCut + suffix.length >= MIN_ITEM) last = last.slice(0, suffixCut + suffix.length);
   // A last item that 的 closes is where the text ends it, though longer than the others (…、保障供应、稳定市场价格的关键作用).
   else if (rawLast.charAt(listEnd) === PARTICLE && last.length <= MAX_ITEM && !CLOSING_CUE.test(last.slice(width)) && !JOINS.test(last) && width > MIN_ITEM) longLast = last.length > width;
+  // A last word that opens like the others and ends where the run does is a whole item, one character longer (最快进度、最优服务、最强保障力。).
+  else if (prefix.length > 0 && last.startsWith(prefix) && listEnd < 0 && to === words.length && last.length <= Math.min(width + 1, MAX_ITEM)) lastCut = false;
   else if (last.length > width) {
     // Where a count of the items or a localizer follows the cut (…三个方面, …三管齐下, 在…中), the end is no guess.
     lastCut = !CLOSING_CUE.test(last.slice(width));
@@ -305,7 +311,7 @@ function sameShape(s: Series): boolean {
   const sameLength = items.every((w, i) => w.length === length || (s.longLast === true && i === items.length - 1));
   const prefix = commonPrefix(items);
   // A level of government before names of bodies (县委办、县财政局、县民政局) is a list of bodies, not a head.
-  if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix) && !(LEVEL_HEAD.test(prefix) && items.every((w) => NAME_TAIL.test(w)));
+  if (prefix.length > 0) return !FUNCTION_HEADS.test(prefix) && !(LEVEL_HEAD.test(prefix) && items.every(isBody));
   const suffix = commonSuffix(items).length;
   if (suffix > 0) {
     // One shared last character makes a shape over items of one length, or over any lengths where it is a suffix that
@@ -314,8 +320,9 @@ function sameShape(s: Series): boolean {
   }
   if (!sameLength) return false;
   if (sharedPlace(items)) return true;
-  // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…).
+  // Plain items of three characters that all open with a common surname are names (王丽华、欧阳李…), and names of bodies a list of bodies (团县委、县妇联、县科协).
   if (length <= MAX_NAME && items.every((w, i) => i === 0 || SURNAME.test(w.charAt(0)))) return false;
+  if (items.every(isBody)) return false;
   // Two-character words are as often a stretch of a sentence or a list of things: the text must give both ends
   // (县里定下的任务、步骤、标准，; 以文字、照片、视频的形式).
   if (length === MIN_ITEM) return !s.firstCut && !s.lastCut;
@@ -372,7 +379,7 @@ function segments(words: readonly string[], maxItem: number): { from: number; to
   let from = 0;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
-    const fits = w.length >= MIN_ITEM && w.length <= maxItem && !w.includes('等');
+    const fits = w.length >= MIN_ITEM && w.length <= maxItem && LIST_END_WORD.exec(w) === null;
     if (!fits || i === words.length - 1) {
       if (i - from + 1 >= MIN_ITEMS) result.push({ from, to: i + 1 });
       from = i;
@@ -485,10 +492,18 @@ function pairSeries(run: string, at: number): Series[] {
 const SHORT_CLAUSES = /[，,][\u4e00-\u9fff]{4,7}[，,][\u4e00-\u9fff]{4,7}(?![\u4e00-\u9fff])/;
 /** Names of places and bodies end alike without being a series (海淀街道，朝阳街道，…). */
 const NAME_TAIL = /(?:[省市县区村镇乡州洲国局厅部处委院校所站办室]|街道|社区|公司|大学|中心|集团|银行)$/;
+/** The names of bodies end in a kind of body or place (…局, …委, 政府, 妇联, 人大). */
+const BODY_TAIL = /(?:政府|人大|政协|妇联|科协|工会|侨联|文联|法院|检察院)$/;
+
+/** Whether a word names a body or a place by its last characters. */
+function isBody(word: string): boolean {
+  return NAME_TAIL.test(word) || BODY_TAIL.test(word);
+}
+
 /** Levels of government, which head the names of their bodies (市发展改革委、市财政局). */
 const LEVEL_HEAD = /^(?:国家|中央|[省市县区乡镇村])$/;
 /** Dates and times share their characters at one place without being a series (三月五日，四月五日，…). */
-const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月日号时点分秒]/;
+const DATE_OR_TIME = /[〇零一二两三四五六七八九十百千\d]+[年月日号时点分秒]|^(?:[上中下]午|[早晚]上|凌晨|傍晚|[春夏秋冬]季)$/;
 /** What may stand before a whole clause, and after one. */
 const CLAUSE_OPENS_AFTER = /[\n，,。；;！!？?：:“"‘「]/;
 const CLAUSE_ENDS_BEFORE = /[，,。；;！!？?：:”"’」]/;
@@ -537,18 +552,25 @@ function clauseStretches(text: string, run: string, at: number, alike: boolean):
     let to = j;
     if (to - from > MIN_ITEMS && placesShared(words, from + 1, to) > placesShared(words, from, to)) from++;
     if (to - from > MIN_ITEMS && placesShared(words, from, to - 1) > placesShared(words, from, to)) to--;
-    if (to - from >= MIN_ITEMS && length >= 4 && length <= MAX_ITEM && !ORDINAL_OPENING.test(words[from]!)) {
+    if (length >= 4 && length <= MAX_ITEM && !ORDINAL_OPENING.test(words[from]!)) {
       const items = words.slice(from, to);
-      const shape = clausesShaped(items);
-      if (shape) {
-        // The clause before a plain stretch may hold its first item after the governing words (期望青年坚定理想信念，厚植…，…).
-        const before = shape === 'plain' && from === i && from > 0 ? words[from - 1]! : '';
-        const first = before.slice(-length);
-        if (before.length > length && particleAt(first) < 0) {
-          const start = offsets[from - 1]! + before.length - length;
-          found.push({ start, end: offsets[to - 1]! + length, items: [first, ...items], firstCut: true, lastCut: false });
-        } else add(from, to);
-      }
+      const shape = to - from >= MIN_ITEMS ? clausesShaped(items) : null;
+      // The clause before the stretch may hold its first item after the governing words: before a plain stretch
+      // (期望青年坚定理想信念，厚植…，…), or as the third item of two that end alike with it (坚持问题导向，目标导向，结果导向):
+      // two plain clauses after a longer one are as often a sentence's course.
+      const before = from === i && from > 0 ? words[from - 1]! : '';
+      const first = before.slice(-length);
+      const joined = before.length > length && particleAt(first) < 0 ? [first, ...items] : null;
+      if (joined && (shape === 'plain' || (to - from === MIN_ITEMS - 1 && commonSuffix(joined).length >= 2 && clausesShaped(joined) !== null))) {
+        // Without a last clause that shares fewer places (既是…问题，也是…问题，更是…问题，必须抓紧抓好).
+        let k = joined.length;
+        if (k > MIN_ITEMS && placesShared(joined, 0, k - 1) > placesShared(joined, 0, k)) k--;
+        const last = from + k - 2;
+        const end = offsets[last]! + length;
+        if (last < words.length - 1 || end >= text.length || CLAUSE_ENDS_BEFORE.test(text.charAt(end))) {
+          found.push({ start: offsets[from - 1]! + before.length - length, end, items: joined.slice(0, k), firstCut: true, lastCut: false });
+        }
+      } else if (shape) add(from, to);
     }
     i = j;
   }

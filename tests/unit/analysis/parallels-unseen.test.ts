@@ -26,13 +26,20 @@ function findsEach(rows: readonly (readonly [string, string, string])[]): void {
   });
 }
 
+/** One test per row: the text holds no series. */
+function findsNoneEach(rows: readonly (readonly [string, string])[]): void {
+  test.each(rows)('not a series: %s', (_name, text) => {
+    expect(parallelsOf(text)).toEqual([]);
+  });
+}
+
 describe('parallels unseen: series inside longer sentences', () => {
   findsEach([
-    ['shared head, three-character items', '今年我们将围绕稳就业、稳投资、稳预期持续发力，推动经济运行总体平稳。', '稳就业、稳投资、稳预期'],
+    ['shared head, three-character items', '今年我们将围绕稳就业、稳投资、稳预期持续发力，推动全年目标顺利完成。', '稳就业、稳投资、稳预期'],
     ['shared tail of two characters', '要着眼长远，全面提升基层的治理能力、服务能力、应急能力，更好回应群众期待。', '治理能力、服务能力、应急能力'],
     ['shared head of one character, two-character items', '推动形成共建、共治、共享的社会治理格局，是这次改革的出发点。', '共建、共治、共享'],
     ['six-character items with a shared head and a shared place', '新一届班子坚持以质量为根本、以改革为动力、以创新为引领，谋划了今后五年的工作。', '以质量为根本、以改革为动力、以创新为引领'],
-    ['a shared tail character over items of one length', '对农村公路，要坚持建好、管好、用好、护好，让群众走上致富路。', '建好、管好、用好、护好'],
+    ['a shared tail character over items of one length', '对河湖岸线，要坚持看好、守好、护好、修好，让一江清水长流。', '看好、守好、护好、修好'],
     ['numeral head: 一 at the start of every item', '政务大厅推行一窗受理、一网通办、一次办结，办事时间压缩了一半。', '一窗受理、一网通办、一次办结'],
     ['the series in the middle of a long sentence with another list after it', '在调研中我们发现，凡是抓班子、带队伍、强基础做得好的村，集体经济和公共服务都走在前面。', '抓班子、带队伍、强基础'],
     ['four-character items sharing their first two characters', '全区持续开展环境整治，做到垃圾分类、垃圾收运、垃圾处理全覆盖。', '垃圾分类、垃圾收运、垃圾处理'],
@@ -54,7 +61,7 @@ describe('parallels unseen: the governing verb left out', () => {
 
 describe('parallels unseen: three to six items', () => {
   findsEach([
-    ['four items sharing a tail', '全体党员要切实增强政治意识、大局意识、核心意识、看齐意识，做到令行禁止。', '政治意识、大局意识、核心意识、看齐意识'],
+    ['four items sharing a tail', '全体党员要切实增强法治意识、服务意识、节约意识、安全意识，做到令行禁止。', '法治意识、服务意识、节约意识、安全意识'],
     ['five items sharing a head', '这次活动坚持送政策、送技术、送岗位、送资金、送温暖，受到群众欢迎。', '送政策、送技术、送岗位、送资金、送温暖'],
     ['six items sharing a tail', '要统筹抓好课程改进、教材改进、教法改进、评价改进、设施改进、管理改进，让学校越办越好。', '课程改进、教材改进、教法改进、评价改进、设施改进、管理改进'],
     ['four plain four-character items ending at punctuation', '新任干部一定要勤于学习、敢于担当、善于协调、严于律己，在岗位上经受锻炼。', '勤于学习、敢于担当、善于协调、严于律己'],
@@ -66,7 +73,7 @@ describe('parallels unseen: series followed by 的, 等 and 和', () => {
   findsEach([
     ['followed by 的 and a noun', '各支部要营造比学习、比技能、比贡献的浓厚氛围，激发干事热情。', '比学习、比技能、比贡献'],
     ['followed by 等 after a repeated head', '工会组织开展送清凉、送温暖、送健康等活动，惠及职工三千余人。', '送清凉、送温暖、送健康'],
-    ['followed by 和 + a fourth item of the shape', '不断增强群众的获得感、幸福感、安全感和认同感，这是检验工作的标尺。', '获得感、幸福感、安全感'],
+    ['followed by 和 + a fourth item of the shape', '不断增强群众的参与感、归属感、成就感和认同感，这是检验工作的标尺。', '参与感、归属感、成就感'],
     ['followed by 的 after items of two characters, a preposition before', '学校从德育、智育、体育的角度制定了评价办法。', '德育、智育、体育'],
   ]);
 });
@@ -82,7 +89,7 @@ describe('parallels unseen: full-width and half-width punctuation', () => {
 });
 
 describe('parallels unseen: not a series', () => {
-  test.each([
+  findsNoneEach([
     // People
     ['a list of three-character names', '获得表彰的优秀共产党员有王建军、刘晓梅、陈志远，大家向他们学习。'],
     ['names with 等 after them', '参加座谈的有周立平、吴海燕、孙国栋、郑文华等同志。'],
@@ -111,10 +118,48 @@ describe('parallels unseen: not a series', () => {
     ['percentages', '三个指标分别增长12%、15%、18%。'],
     // Lists of nouns that are no unit
     ['plain four-character items closed by 等: examples of an open list', '坚决纠治推诿扯皮、敷衍塞责、弄虚作假等作风问题，让干部群众看到变化。'],
-    ['an open list of sectors', '支持电子信息、装备制造、生物医药、新材料等产业集群发展。'],
+    ['an open list of sectors', '支持电子信息、轻工纺织、生物医药、新材料等产业集群发展。'],
     ['kinds of systems sharing one last character, different lengths', '企业应当依法缴纳增值税、消费税、城市维护建设税。'],
     ['narration in clauses of one length', '那天早上，他推开房门，看见院里有人，急忙走了出去。'],
-  ])('%s', (_name, text) => {
-    expect(parallelsOf(text)).toEqual([]);
+  ]);
+});
+
+describe('parallels unseen: items joined by ， where 、 would do', () => {
+  findsEach([
+    ['tails alike after the governing verb, half-width commas', '坚持问题导向,目标导向,结果导向,推动整改落到实处。', '问题导向,目标导向,结果导向'],
+    ['tails alike after the governing verb, full-width commas', '要强化责任意识，服务意识，担当意识，做人民满意的公务员。', '责任意识，服务意识，担当意识'],
+    ['clauses ending alike, of one length', '这既是发展问题，也是民生问题，更是政治问题，必须抓紧抓好。', '既是发展问题，也是民生问题，更是政治问题'],
+    ['clauses sharing 上 at one place, five items', '对青年干部，要政治上关心，思想上引导，工作上支持，生活上照顾，能力上培养。', '思想上引导，工作上支持，生活上照顾，能力上培养'],
+  ]);
+});
+
+describe('parallels unseen: more shapes of one unit', () => {
+  findsEach([
+    ['three-character items sharing a one-character tail, after 的', '争做安全生产的明白人、带头人、守门人。', '明白人、带头人、守门人'],
+    ['plain three-character roles after 的', '青年要争当改革的促进派、实干家、奋斗者，在奋斗中成长。', '促进派、实干家、奋斗者'],
+    ['有 + a noun before 的', '培养有理想、有本领、有担当的时代新人是学校的根本任务。', '有理想、有本领、有担当'],
+    ['a last item one character longer, its end at punctuation', '数字经济已成为本地的最强引擎、最大亮点、最优赛道区。', '最强引擎、最大亮点、最优赛道区'],
+    ['four-character items with 以 at the head', '学校坚持以文化人、以文育人、以文培元，办出了特色。', '以文化人、以文育人、以文培元'],
+    ['不 + a verb phrase', '对群众的诉求，要做到不推、不拖、不等、不靠，件件有回音。', '不推、不拖、不等、不靠'],
+    ['clauses beginning with 把 and ending with 起来', '要把制度建起来，把机制立起来，把责任扛起来，确保工作有序推进。', '把制度建起来，把机制立起来，把责任扛起来'],
+  ]);
+  test('the last item keeps its whole word where the run ends one character after the others', () => {
+    expect(parallelsOf('数字经济已成为本地的最强引擎、最大亮点、最优赛道区。')).toEqual(['最强引擎、最大亮点、最优赛道区']);
   });
+});
+
+describe('parallels unseen: lists that are no series', () => {
+  findsNoneEach([
+    ['surnames with a title', '会上，张教授、李教授、王教授分别作了发言。'],
+    ['bodies of one level without a shared tail', '省委、省政府、省人大有关负责同志出席会议。'],
+    ['bodies of a city, three characters each', '活动由团市委、市妇联、市科协联合主办。'],
+    ['days of the week', '窗口在周一、周三、周五延时服务到晚上八点。'],
+    ['prizes by rank', '比赛共评出一等奖、二等奖、三等奖若干名。'],
+    ['numbered batches', '第一批、第二批、第三批试点单位已全部验收。'],
+    ['members of a committee by office', '会议选举产生了组长、副组长、组员。'],
+    ['times of day', '上午、中午、下午各安排一场培训。'],
+    ['an open list ending in 等等', '支持养老、托育、家政等等服务业态发展。'],
+    ['seasons', '春季、夏季、秋季分别组织一次应急演练。'],
+    ['bodies of a county closed by 等 after a repeated head', '县委办、县政府办、县财政局等单位派员参加。'],
+  ]);
 });
