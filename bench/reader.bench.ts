@@ -80,6 +80,8 @@ async function readerLoad(url: string): Promise<{ ms: number; phases: PhaseTimes
       page.getAttribute('html', 'data-yd-phases'),
       page.getAttribute('html', 'data-yd-policy'),
     ]);
+    // Done in no time with every phase at 0: the page's own script moved it on before the reader read it.
+    if (Number(ms) === 0 && PHASES.every((phase) => (parsePhases(phases)?.[phase] ?? 0) === 0)) return 'done without reading (data-yd-ms 0.0)';
     return { ms: Number(ms), phases: parsePhases(phases), policy: policy === 'true' };
   } catch (error) {
     return page.url() !== url ? `navigates away (to ${page.url().split(':')[0]}:)` : `did not finish (${(error as Error).message.split('\n')[0]})`;
