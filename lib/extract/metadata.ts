@@ -31,8 +31,12 @@ const META_NAMES = {
   siteName: ['og:site_name'],
 } as const;
 
-/** Words a site name segment of a <title> ends with ("_中国政府网", "--人民网", "-山西省人民政府门户网站"). */
-const SITE_NAME_END = /(?:网|网站|频道|门户|公报|在线|客户端|日报|晚报|新闻|电视台|广播电台|新华社|人民日报|振兴东北)$/;
+/**
+ * Words a site name segment of a <title> ends with ("_中国政府网", "--人民网", "-山西省人民政府门户网站"), and
+ * the bodies whose own sites name themselves so ("_某县人民政府", "-某省教育厅", "_某市发展和改革委员会"):
+ * after a separator at the end of a title these are the publisher, not part of the article's title.
+ */
+const SITE_NAME_END = /(?:网|网站|频道|门户|公报|在线|客户端|日报|晚报|新闻|电视台|广播电台|新华社|人民日报|振兴东北|政府|委员会|常委会|政协|[部厅局委办])$/;
 /** Separators between a title and the site's name: "--", "__", "_", " - ", "-", "|", "｜", " — ". */
 const TITLE_SEPARATOR = /\s*(?:--|-|_{1,2}|\||｜|\s—\s|——(?=[^——]*(?:网|网站)$))\s*/g;
 /** Column names before a site name ("--文化--人民网", "_探索者_光明网") are at most this long. */

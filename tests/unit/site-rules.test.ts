@@ -59,6 +59,11 @@ describe('cleanTitle', () => {
     ['宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', '宇航员在太空中喝酒会怎么样？后果很严重'],
     ['法国全国大罢工再次严重影响交通-新华网', '法国全国大罢工再次严重影响交通'],
     ['以党建引领基层治理 | 共产党员网', '以党建引领基层治理'],
+    // Government bodies' own sites end their titles with the body's name (invented titles).
+    ['关于做好冬季安全生产工作的通知_示例县人民政府', '关于做好冬季安全生产工作的通知'],
+    ['全市中小学秋季开学工作部署会召开 - 示例市教育局', '全市中小学秋季开学工作部署会召开'],
+    ['解读：新版养老服务补贴办法 -- 政策解读 -- 示例省民政厅', '解读：新版养老服务补贴办法'],
+    ['关于公开征求意见的公告_示例市发展和改革委员会', '关于公开征求意见的公告'],
   ])('strips the site: %s', (raw, title) => {
     expect(cleanTitle(raw)).toBe(title);
   });
@@ -68,6 +73,9 @@ describe('cleanTitle', () => {
     '为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕',
     '吉林省人民政府关于禁止新增建设项目的通告',
     '人民网',
+    // A body named inside the title, with no separator before it, is part of the title.
+    '示例县人民政府关于调整公交线路的通告',
+    '2023-2024学年第一学期工作安排',
   ])('keeps a title without a site name: %s', (title) => {
     expect(cleanTitle(title)).toBe(title);
   });
