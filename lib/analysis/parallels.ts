@@ -143,34 +143,34 @@ const JOINS = /[和及与或]/;
 const JOINED_WORD = /[\u4e00-\u9fff]+/y;
 
 /**
- * The opening shared by words[from, to) (all of them by default). Compared by
- * code unit, and cut once at the end: no string is made per word.
+ * How many code units words[from, to) share at their start, or at their end with `atEnd`. Compared by
+ * code unit: no string is made per word.
  */
-function commonPrefix(words: readonly string[], from = 0, to = words.length): string {
+function sharedLength(words: readonly string[], from: number, to: number, atEnd: boolean): number {
   const first = words[from] ?? '';
   let length = first.length;
   for (let i = from + 1; i < to && length > 0; i++) {
     const w = words[i]!;
     const max = Math.min(length, w.length);
+    const wAt = atEnd ? w.length - 1 : 0;
+    const firstAt = atEnd ? first.length - 1 : 0;
+    const step = atEnd ? -1 : 1;
     let k = 0;
-    while (k < max && w.charCodeAt(k) === first.charCodeAt(k)) k++;
+    while (k < max && w.charCodeAt(wAt + step * k) === first.charCodeAt(firstAt + step * k)) k++;
     length = k;
   }
-  return first.slice(0, length);
+  return length;
 }
 
-/** The ending shared by words[from, to) (all of them by default), compared like commonPrefix. */
+/** The opening shared by words[from, to) (all of them by default). */
+function commonPrefix(words: readonly string[], from = 0, to = words.length): string {
+  return (words[from] ?? '').slice(0, sharedLength(words, from, to, false));
+}
+
+/** The ending shared by words[from, to) (all of them by default). */
 function commonSuffix(words: readonly string[], from = 0, to = words.length): string {
   const first = words[from] ?? '';
-  let length = first.length;
-  for (let i = from + 1; i < to && length > 0; i++) {
-    const w = words[i]!;
-    const max = Math.min(length, w.length);
-    let k = 0;
-    while (k < max && w.charCodeAt(w.length - 1 - k) === first.charCodeAt(first.length - 1 - k)) k++;
-    length = k;
-  }
-  return first.slice(first.length - length);
+  return first.slice(first.length - sharedLength(words, from, to, true));
 }
 
 /** A trimmed series: offsets of its first and last characters and its items. */
