@@ -3,7 +3,7 @@
  * shared by the reader (which re-attaches them after each analysis), the notes
  * layer and the outline panel's 我的批注 tab.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { AnnotationRecord, PageNote } from '@/lib/model/records';
 import type { TextMap } from '@/lib/extract';
 import { flashMarks } from '@/lib/highlight';

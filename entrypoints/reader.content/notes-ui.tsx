@@ -6,7 +6,7 @@
  * opens and back to the page when it closes.
  */
 import layerCss from '@/components/SelectionToolbar.css?inline';
-import { effect, signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals-core';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NotesLayer } from '@/components/NotesLayer';
 import type { TextMap } from '@/lib/extract';

@@ -7,7 +7,7 @@
  * puts the state into one signal. The editor and the note under the pointer
  * show in the note frame (note-frame-host.ts), never in the page's DOM.
  */
-import type { Signal } from '@preact/signals';
+import type { Signal } from '@preact/signals-core';
 import type { NotesLayerActions } from '@/components/NotesLayer';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matchAnchor } from '@/lib/anchoring/match';

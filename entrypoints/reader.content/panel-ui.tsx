@@ -5,7 +5,7 @@
  * a note frame (an extension page): the reader's notes never enter the page's DOM.
  */
 import panelCss from '@/components/OutlinePanel.css?inline';
-import { effect, signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals-core';
 import type { JSX } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OutlinePanel } from '@/components/OutlinePanel';

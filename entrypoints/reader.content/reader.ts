@@ -21,7 +21,7 @@ import { framesPolicy } from './frames';
 import { markAnalysis } from './marks';
 import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { articleKey } from '@/lib/article-key';
 import { hasNotes, notedEntry } from '@/lib/noted-articles';
 import type { AnnotationRecord } from '@/lib/model/records';

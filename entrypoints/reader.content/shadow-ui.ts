@@ -9,7 +9,7 @@
  * and <body>) in place of WXT's createShadowRootUi, which brought 8 kB of
  * helpers for options we do not use into the reader's 60 kB bundle.
  */
-import { effect } from '@preact/signals';
+import { effect } from '@preact/signals-core';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
