@@ -2,12 +2,15 @@
  * The in-page outline panel: the article's outline as a tree (leads and
  * headings, their directives under them), the counts, the formulations, and
  * per-kind switches. Props in, callbacks out; the content script places it,
- * scrolls the page and keeps its state.
+ * scrolls the page and keeps its state (also which tab shows: no hooks, so the
+ * content script's bundle carries no preact/hooks).
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useState } from 'preact/hooks';
 import { KINDS, type ItemKind } from '@/lib/model/kinds';
 import type { PanelFormulation, PanelNode } from '@/lib/reader/panel-model';
+
+/** The panel's tabs: 文章大纲 and 我的批注. */
+export type PanelTab = 'outline' | 'notes';
 
 export interface OutlinePanelProps {
   /** The article's title, or null. */
@@ -32,6 +35,10 @@ export interface OutlinePanelProps {
   onLoadPages?: () => void;
   /** Content of the 我的批注 tab; the tab shows only when given. */
   notesTab?: ComponentChildren;
+  /** The tab showing while notesTab is given (文章大纲 or 我的批注). */
+  tab: PanelTab;
+  /** The reader chose a tab. */
+  onTab: (tab: PanelTab) => void;
   /** The reader collapsed or opened the panel. */
   onToggleCollapsed: () => void;
   /** The reader switched a kind's marks off or on. */
@@ -61,8 +68,7 @@ function OutlineTree({ nodes, activeId, onSelect }: Pick<OutlinePanelProps, 'act
 }
 
 export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
-  const { title, counts, nodes, formulations, collapsed, hiddenKinds, activeId, notesTab } = props;
-  const [tab, setTab] = useState<'outline' | 'notes'>('outline');
+  const { title, counts, nodes, formulations, collapsed, hiddenKinds, activeId, notesTab, tab } = props;
   if (collapsed) {
     return (
       <button type="button" class="yd-handle" aria-expanded="false" aria-label="展开研读提纲" onClick={props.onToggleCollapsed}>
@@ -107,10 +113,10 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
       </div>
       {notesTab !== undefined && (
         <div class="yd-tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => setTab('outline')}>
+          <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => props.onTab('outline')}>
             文章大纲
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
+          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => props.onTab('notes')}>
             我的批注
           </button>
         </div>

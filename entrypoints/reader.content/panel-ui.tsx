@@ -8,7 +8,7 @@ import panelCss from '@/components/OutlinePanel.css?inline';
 import { effect, signal, type Signal } from '@preact/signals-core';
 import type { JSX } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { OutlinePanel } from '@/components/OutlinePanel';
+import { OutlinePanel, type PanelTab } from '@/components/OutlinePanel';
 import { requestFailureMessage } from '@/lib/explain';
 import { flashMarks } from '@/lib/highlight';
 import type { ItemKind } from '@/lib/model/kinds';
@@ -107,6 +107,11 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
   });
   const hidden = signal<ReadonlySet<ItemKind>>(new Set(await hiddenKindsItem.getValue()));
   const active = signal<number | null>(null);
+  // The tab showing; back to 文章大纲 whenever the panel goes (as the panel's own state went with it before).
+  const tab = signal<PanelTab>('outline');
+  effect(() => {
+    if (!content.value) tab.value = 'outline';
+  });
   const pagesState = signal<{ state: 'idle' | 'loading' | 'done'; message: string | null }>({ state: 'idle', message: null });
   const loadPages = (shown: PanelContent): void => {
     pagesState.value = { state: 'loading', message: null };
@@ -152,6 +157,8 @@ export async function mountPanel(ctx: ContentScriptContext, content: Signal<Pane
         }}
         onSelect={jumpTo}
         notesTab={<FrameSlot frame={notes} />}
+        tab={tab.value}
+        onTab={(chosen) => (tab.value = chosen)}
       />
     );
   }, actions.ownWrite);
