@@ -55,7 +55,7 @@ export interface FillSpec {
 
 /** How the fill went. */
 export interface FillResult {
-  /** Milliseconds per bulkAdd of FILL_BATCH notes (through openDb, hooks included). */
+  /** Milliseconds per bulkAdd of FILL_BATCH notes (through openDb, the write log included). */
   batchMs: number[];
   /** Characters of text in the collection (every string of notes and articles). */
   rawChars: number;
@@ -361,7 +361,7 @@ export async function fillVersion5(name: string, from: string): Promise<{ notes:
 }
 
 /**
- * Opens database `name` (schema v5) with this version's openDb, which upgrades it to v7: the milliseconds until
+ * Opens database `name` (schema v5) with this version's openDb, which upgrades it to v8: the milliseconds until
  * it is open, the progress reports, the notes after (and whether any still carries `terms`), the stored column's
  * count; then deletes the database.
  */

@@ -12,7 +12,7 @@ import { step, throwIfAborted } from '../export/task';
 import type { ExportedFile, TaskOptions } from '../export/types';
 import type { AnnotationRecord } from '../model/records';
 import { withoutDerived, type YanduDb } from '../db/database';
-import { stampsOfBulkWrite, updatePacksInTransaction } from '../db/search-store';
+import { bulkWriteUnlogged, updatePacksInTransaction } from '../db/search-store';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, EXCLUDED_TABLES, TABLE_LABELS, type BackupFile } from './format';
 import { KEEP_STORED, MERGE_RULES, type BackupRecord } from './merge';
 import { parseBackup } from './parse';
@@ -102,8 +102,6 @@ interface MergeState {
   lookedUp: Set<IndexableType>;
   /** Records written (added or updated), when the caller keeps them. */
   written?: BackupRecord[];
-  /** The `touchedAt` written records carry (notes of a restore that stores the search column itself). */
-  stamp?: number;
   /**
    * The primary keys the table held when the import began (read at once), so that only records stored under
    * their key are read back; null when a key is not a string or number (then every key is looked up).
@@ -156,9 +154,8 @@ async function mergeChunk(table: Table, keyPath: string, records: BackupRecord[]
     puts.push(incoming);
     tally.added += 1;
   });
-  const stamped = state.stamp === undefined ? puts : puts.map((record) => ({ ...record, touchedAt: state.stamp }));
-  if (stamped.length > 0) await table.bulkPut(stamped);
-  state.written?.push(...stamped);
+  if (puts.length > 0) await table.bulkPut(puts);
+  state.written?.push(...puts);
 }
 
 /**
@@ -188,15 +185,17 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
   const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, byTable: {} };
   // The search column is updated in the same transaction: a cancelled import leaves it as it was too.
   const packs = db.tables.find((t) => t.name === 'searchPacks');
+  const log = db.tables.find((t) => t.name === 'noteWrites');
   const notesWritten: BackupRecord[] = [];
   throwIfAborted(options?.signal);
   try {
     await db.transaction(
       'rw',
-      [...targets.map((t) => t.table), ...(packs ? [packs] : [])],
+      [...targets.map((t) => t.table), ...(packs && log ? [packs, log] : [])],
       async () => {
-        // Restored notes carry one stamp before the packs' new bound, so no page reads them again on top of the packs.
-        const stamps = packs && Dexie.currentTransaction ? stampsOfBulkWrite(Dexie.currentTransaction) : null;
+        // Restored notes are not logged one by one: the packs stored at the end hold them.
+        const ownPacks = !!(packs && log && Dexie.currentTransaction);
+        if (ownPacks) bulkWriteUnlogged(Dexie.currentTransaction!);
         let done = 0;
         /** Notes the database held before (null: not known). */
         let notesBefore: number | null = null;
@@ -207,7 +206,6 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
             seenIdentities: new Set(),
             lookedUp: new Set(),
             written: table.name === 'annotations' ? notesWritten : undefined,
-            stamp: table.name === 'annotations' && stamps ? stamps.stamp : undefined,
             storedKeys: await storedKeysOf(table),
           };
           if (table.name === 'annotations') notesBefore = state.storedKeys?.size ?? null;
@@ -220,8 +218,8 @@ export async function importBackup(db: Dexie, input: string | Uint8Array | Blob,
           }
           summary.byTable[table.name] = tally;
         }
-        if (stamps && notesWritten.length > 0) {
-          await updatePacksInTransaction(db as YanduDb, notesWritten as unknown as AnnotationRecord[], stamps.since, notesBefore === 0);
+        if (ownPacks && notesWritten.length > 0) {
+          await updatePacksInTransaction(db as YanduDb, notesWritten as unknown as AnnotationRecord[], notesBefore === 0);
           throwIfAborted(options?.signal);
         }
       },

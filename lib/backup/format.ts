@@ -21,9 +21,10 @@ export const BACKUP_VERSION = 1;
  * Tables left out of backups: `meta` holds facts about this browser's storage
  * (whether it is persistent), which are not the reader's data and would be
  * wrong on another machine; `searchPacks` is the search column, derived from
- * the notes and rebuilt from them (lib/db/search-store.ts).
+ * the notes and rebuilt from them (lib/db/search-store.ts); `noteWrites`, the log
+ * of note writes the search column has not yet stored (lib/db/write-log.ts).
  */
-export const EXCLUDED_TABLES: ReadonlySet<string> = new Set(['meta', 'searchPacks']);
+export const EXCLUDED_TABLES: ReadonlySet<string> = new Set(['meta', 'searchPacks', 'noteWrites']);
 
 /** Table names as the reader knows them, for messages. */
 export const TABLE_LABELS: Record<string, string> = {

@@ -14,6 +14,7 @@ import type {
   TagRecord,
 } from '../model/records';
 import type { Pack } from '../search/column';
+import type { NoteWriteRecord } from './write-log';
 
 /** The packs' meta record. */
 export interface PacksMeta {
@@ -21,8 +22,10 @@ export interface PacksMeta {
   id: 0;
   /** The packs' layout; other layouts are rebuilt from the notes. */
   format: number;
-  /** Notes touched at or after this (ms) may be newer than the packs. */
-  since: number;
+  /** The last row of the write log (lib/db/write-log.ts) whose notes the packs hold: later rows are read on top. */
+  seq: number;
+  /** When they were stored (ms). */
+  storedAt: number;
   /** Live notes in the packs. */
   count: number;
   /** Changes every time packs are stored: a page that sees another one reloads them. */
@@ -49,12 +52,14 @@ export type YanduDb = Dexie & {
   sightings: EntityTable<SightingRecord, 'id'>;
   /** Schema v6: the search column in packs, derived from the notes (lib/db/search-store.ts). */
   searchPacks: EntityTable<SearchPackRecord, 'id'>;
+  /** Schema v8: the log of note writes not yet held by the packs (lib/db/write-log.ts). */
+  noteWrites: EntityTable<NoteWriteRecord, 'seq'>;
 };
 
 /**
  * Drops the database's bookkeeping from a record before it leaves the database
  * layer (lists, exports, backups, 学习包, sync): `touchedAt`, the time of a
- * note's last write (lib/db/search-store.ts), and `terms`, the search index of
+ * note's last write in schema v6–v7 (notes written before v8 still carry it), and `terms`, the search index of
  * schema versions 3–5 (old records and backups written then may still carry
  * it; a backup's are dropped on import). Neither is the reader's data.
  */

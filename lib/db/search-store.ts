@@ -2,105 +2,74 @@
  * Where the search column (lib/search/column.ts) lives in the database, and how
  * an open page keeps it current.
  *
- * - Table `searchPacks` (schema v6): record 0 is the meta record (`since`), the
+ * - Table `searchPacks` (schema v6): record 0 is the meta record (`seq`), the
  *   others are the packs, newest notes first. It holds derived data only: it is
  *   left out of backups and can be rebuilt from the notes at any time.
- * - Every write of a note stamps `touchedAt` (indexed), by a Dexie hook, whoever
- *   writes (this tab, another tab, the background, a restore).
- * - A page loads the packs once (a few dozen records), then reads the notes with
- *   `touchedAt >= since`: those written after the packs were stored. Before each
- *   search it reads the notes touched since its last look (minus SKEW_MS, for a
- *   write that took its time before it committed), so a note saved in another
- *   tab is found by the open notebook's next search. When another page stored
- *   newer packs (a restore), it loads those instead.
+ * - Every transaction that writes notes adds a row to the write log (schema v8,
+ *   lib/db/write-log.ts), whoever writes (this tab, another tab, the
+ *   background, sync); the rows are numbered in commit order.
+ * - A page loads the packs once (a few dozen records), then, before each
+ *   search, reads the log's rows after the last one it read and the notes they
+ *   name, so a note saved in another tab is found by the open notebook's next
+ *   search. When another page stored packs holding rows this page has not
+ *   read (a restore, or a page that stored its column), it loads those.
  * - When the notes read on top of the packs grow many (or old), the page stores
- *   its column as the new packs.
+ *   its column as the new packs and drops the log's rows they hold.
  */
 import { Dexie, type Transaction } from 'dexie';
 import { PACK_NOTES, SearchColumn } from '../search/column';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import { withoutDerived, type PackRecord, type PacksMeta, type SearchPackRecord, type YanduDb } from './database';
+import { leaveUnlogged } from './write-log';
 
 /** The meta record's key (packs are 1, 2, …). */
 const META_ID = 0;
-/** The pack layout written by this code. */
-const PACK_FORMAT = 1;
-/** A write may take this long between stamping `touchedAt` and committing. */
-export const SKEW_MS = 60_000;
-/** Store the column again once this many notes were read on top of the packs (changed, or read again). */
+/** The pack layout written by this code (2: the meta record names the write log's `seq`; 1, schema v6–v7: a time). */
+const PACK_FORMAT = 2;
+/** Store the column again once this many notes were read on top of the packs. */
 const STORE_AFTER_CHANGES = 1_000;
 /** … or when any were and the packs are older than this. */
 const STORE_AFTER_MS = 24 * 3600 * 1000;
 /** Notes read per request when building the column from every note. */
 const BUILD_CHUNK = 5_000;
 
-/** A note as stored (schema v6): with the time it was last written. */
-type Touched = AnnotationRecord & { touchedAt?: number };
-
-/** Marks a transaction whose writes carry their own `touchedAt` (a restore that stores the packs itself). */
-const OWN_STAMPS = Symbol('yanduOwnStamps');
-type Marked = Transaction & { [OWN_STAMPS]?: boolean };
-
-/** Whether `tx` (or the transaction it runs in) carries its own stamps. */
-function ownStamps(tx: Transaction | undefined): boolean {
-  for (let t = tx as (Marked & { parent?: Marked }) | undefined; t; t = t.parent) if (t[OWN_STAMPS]) return true;
-  return false;
+/** The notes named by the log's rows after `seq` (in the caller's transaction), those deleted for good, and the last row's seq. */
+async function writtenAfter(db: YanduDb, seq: number): Promise<{ notes: AnnotationRecord[]; gone: string[]; last: number }> {
+  const rows = await db.noteWrites.where('seq').above(seq).toArray();
+  if (rows.length === 0) return { notes: [], gone: [], last: seq };
+  const ids = [...new Set(rows.flatMap((row) => row.ids))];
+  const read = ids.length === 0 ? [] : await db.annotations.bulkGet(ids);
+  const notes: AnnotationRecord[] = [];
+  const gone: string[] = [];
+  read.forEach((note, i) => (note ? notes.push(note) : gone.push(ids[i]!)));
+  return { notes, gone, last: rows[rows.length - 1]!.seq! };
 }
 
-/**
- * Stamps `touchedAt` on every write of a note (called by openDb), whoever
- * writes; but a transaction marked by `stampsOfBulkWrite` keeps the stamps its
- * records carry.
- */
-export function registerTouchHooks(db: YanduDb): void {
-  db.annotations.hook('creating', (_key, note, tx) => {
-    const touched = note as Touched;
-    if (!(ownStamps(tx) && typeof touched.touchedAt === 'number')) touched.touchedAt = touchStamp();
-  });
-  db.annotations.hook('updating', (mods, _key, _note, tx) => (ownStamps(tx) && 'touchedAt' in mods ? undefined : { touchedAt: touchStamp() }));
+/** The log's last seq (0 when it is empty), in the caller's transaction. */
+async function lastSeq(db: YanduDb): Promise<number> {
+  return ((await db.noteWrites.orderBy('seq').lastKey()) as number | undefined) ?? 0;
 }
 
-/** The last stamp given in this page. */
-let lastStamp = 0;
-
-/**
- * A write's `touchedAt`: the time in milliseconds, but never twice the same
- * value. A column skips a note it holds with the same stamp (SearchColumn.apply),
- * so a save and an edit of one note in the same millisecond must differ: in one
- * page each stamp is above the last, and a random fraction keeps two pages
- * writing in the same millisecond apart.
- */
-export function touchStamp(now: number = Date.now()): number {
-  lastStamp = Math.max(now + Math.random() / 2, lastStamp + 1 / 1024);
-  return lastStamp;
-}
-
-/**
- * For a bulk write that stores the packs itself (a restore), in its
- * transaction: marks the transaction so that its records keep `stamp` as their
- * `touchedAt`, a time before `since`, the packs' new bound. Writes of other
- * pages queued behind this transaction are stamped later, so they are read on
- * top of the packs; the restored notes are not read again.
- */
-export function stampsOfBulkWrite(tx: Transaction): { stamp: number; since: number } {
-  (tx as Marked)[OWN_STAMPS] = true;
-  const since = Date.now() - SKEW_MS;
-  return { stamp: since - 1, since };
-}
-
-function packRecords(column: SearchColumn, since: number): SearchPackRecord[] {
-  const meta: PacksMeta = { id: META_ID, format: PACK_FORMAT, since, count: column.size, stamp: `${Date.now()}-${Math.random().toString(36).slice(2)}` };
+function packRecords(column: SearchColumn, seq: number): SearchPackRecord[] {
+  const meta: PacksMeta = { id: META_ID, format: PACK_FORMAT, seq, storedAt: Date.now(), count: column.size, stamp: `${Date.now()}-${Math.random().toString(36).slice(2)}` };
   return [meta, ...column.packs.map((pack, i) => ({ ...pack, id: i + 1 }))];
 }
 
-/** Replaces the stored packs by `column`'s (in the caller's transaction when there is one). */
-export async function storePacks(db: YanduDb, column: SearchColumn, since: number): Promise<PacksMeta> {
-  const records = packRecords(column, since);
-  await db.transaction('rw', db.searchPacks, async () => {
+/**
+ * Replaces the stored packs by `column`'s, which holds the log's rows up to
+ * `seq`, and drops those rows (in the caller's transaction when there is one).
+ * Packs stored by another page holding later rows are kept (null).
+ */
+export async function storePacks(db: YanduDb, column: SearchColumn, seq: number): Promise<PacksMeta | null> {
+  const records = packRecords(column, seq);
+  return db.transaction('rw', db.searchPacks, db.noteWrites, async () => {
+    const stored = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+    if (stored && stored.format === PACK_FORMAT && stored.seq > seq) return null;
     await db.searchPacks.clear();
     await db.searchPacks.bulkPut(records);
+    await db.noteWrites.where('seq').belowOrEqual(seq).delete();
+    return records[0] as PacksMeta;
   });
-  return records[0] as PacksMeta;
 }
 
 /** The stored column and its meta, or null when there is none (or of another layout). */
@@ -113,10 +82,10 @@ async function loadPacks(db: YanduDb): Promise<{ column: SearchColumn; meta: Pac
 }
 
 /** Every note, a chunk at a time, into a new column. */
-async function buildFromNotes(table: Dexie.Table<Touched, string>, onChunk?: (read: number) => void): Promise<SearchColumn> {
-  const notes: Touched[] = [];
+async function buildFromNotes(table: Dexie.Table<AnnotationRecord, string>, onChunk?: (read: number) => void): Promise<SearchColumn> {
+  const notes: AnnotationRecord[] = [];
   for (let last: string | null = null; ; ) {
-    const chunk: Touched[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(BUILD_CHUNK).toArray();
+    const chunk: AnnotationRecord[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(BUILD_CHUNK).toArray();
     notes.push(...chunk);
     onChunk?.(notes.length);
     if (chunk.length < BUILD_CHUNK) break;
@@ -128,12 +97,12 @@ async function buildFromNotes(table: Dexie.Table<Touched, string>, onChunk?: (re
 /** An open page's column and what it knows about the stored packs. */
 interface Live {
   column: SearchColumn;
-  /** The next look reads notes touched at or after this. */
-  readFrom: number;
+  /** The last row of the write log read into the column. */
+  seq: number;
   /** The stored packs' stamp this column started from (or stored). */
   stamp: string | null;
-  /** The stored packs' `since`. */
-  storedSince: number;
+  /** When the stored packs were stored. */
+  storedAt: number;
   /** Notes applied on top of the stored packs. */
   changes: number;
 }
@@ -145,46 +114,50 @@ const looks = new WeakMap<YanduDb, Promise<unknown>>();
 /** Each handle's column once loaded (what a list may search before its look, lib/db/search.ts). */
 const loaded = new WeakMap<YanduDb, Live>();
 
-/** Loads the stored packs (building them from the notes when there are none). */
-async function open(db: YanduDb): Promise<Live> {
-  const loaded = await loadPacks(db);
-  if (loaded) return { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 };
-  const readAt = Date.now();
-  const column = await db.transaction('r', db.annotations, () => buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
-  const since = readAt - SKEW_MS;
-  const meta = await storePacks(db, column, since);
-  return { column, readFrom: since, stamp: meta.stamp, storedSince: since, changes: 0 };
+function liveOf(stored: { column: SearchColumn; meta: PacksMeta }): Live {
+  return { column: stored.column, seq: stored.meta.seq, stamp: stored.meta.stamp, storedAt: stored.meta.storedAt, changes: 0 };
 }
 
-/** Reads the notes touched since the last look into the column; reloads newer packs stored by another page. */
+/** Loads the stored packs (building them from the notes when there are none). */
+async function open(db: YanduDb): Promise<Live> {
+  const stored = await loadPacks(db);
+  if (stored) return liveOf(stored);
+  const [column, seq] = await db.transaction('r', db.annotations, db.noteWrites, () => Promise.all([buildFromNotes(db.annotations as Dexie.Table<AnnotationRecord, string>), lastSeq(db)]));
+  const meta = await storePacks(db, column, seq);
+  return { column, seq, stamp: meta?.stamp ?? null, storedAt: meta?.storedAt ?? Date.now(), changes: 0 };
+}
+
+/**
+ * Reads the notes written since the last look into the column; loads the
+ * stored packs instead when another page stored packs holding rows of the log
+ * this page has not read (those rows may be gone).
+ */
 async function look(db: YanduDb, state: Live): Promise<void> {
-  const readAt = Date.now();
-  // Both reads at once: one round trip per search.
-  const read = (): Promise<[PacksMeta | undefined, Touched[]]> =>
-    Promise.all([db.searchPacks.get(META_ID) as Promise<PacksMeta | undefined>, db.annotations.where('touchedAt').aboveOrEqual(state.readFrom).toArray() as Promise<Touched[]>]);
-  let [meta, touched] = await read();
-  if (meta && meta.stamp !== state.stamp && meta.since > state.readFrom) {
-    const loaded = await loadPacks(db);
-    if (loaded) {
-      Object.assign(state, { column: loaded.column, readFrom: loaded.meta.since, stamp: loaded.meta.stamp, storedSince: loaded.meta.since, changes: 0 });
-      [meta, touched] = await read();
-    }
+  // The meta record, the rows and their notes in one transaction: rows are dropped only with a new meta record.
+  const read = (): Promise<{ newer: boolean; notes: AnnotationRecord[]; gone: string[]; last: number }> =>
+    db.transaction('r', db.searchPacks, db.noteWrites, db.annotations, async () => {
+      const [meta, written] = await Promise.all([db.searchPacks.get(META_ID) as Promise<PacksMeta | undefined>, writtenAfter(db, state.seq)]);
+      const newer = !!meta && meta.format === PACK_FORMAT && meta.stamp !== state.stamp && meta.seq > state.seq;
+      return { newer, ...written };
+    });
+  let written = await read();
+  while (written.newer) {
+    const stored = await loadPacks(db);
+    if (!stored) break;
+    Object.assign(state, liveOf(stored));
+    written = await read();
   }
-  state.changes += state.column.apply(touched);
-  state.readFrom = Math.max(state.readFrom, readAt - SKEW_MS);
-  // Stored again when many notes changed, when many were read again (a page opening after a burst of
-  // writes: the new bound skips them once they are SKEW_MS old), or when any changed and the packs are old.
-  const stale =
-    state.changes >= STORE_AFTER_CHANGES ||
-    (touched.length >= STORE_AFTER_CHANGES && state.readFrom > state.storedSince) ||
-    (state.changes > 0 && readAt - state.storedSince > STORE_AFTER_MS);
+  state.changes += state.column.apply(written.notes, written.gone);
+  state.seq = written.last;
+  const stale = state.changes >= STORE_AFTER_CHANGES || (state.changes > 0 && Date.now() - state.storedAt > STORE_AFTER_MS);
   if (stale) {
-    const since = state.readFrom;
     state.changes = 0;
-    state.storedSince = since;
+    state.storedAt = Date.now();
     // Stored in the background: the search answers now.
-    void storePacks(db, state.column, since)
-      .then((stored) => (state.stamp = stored.stamp))
+    void storePacks(db, state.column, state.seq)
+      .then((stored) => {
+        if (stored) state.stamp = stored.stamp;
+      })
       .catch((error: unknown) => console.warn('[研读] 搜索数据保存失败', error));
   }
 }
@@ -224,13 +197,13 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
  * column is loaded (and built).
  */
 export async function newestIds(db: YanduDb, count: number): Promise<string[]> {
-  const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
-  if (!meta || meta.format !== PACK_FORMAT) return (await searchColumn(db)).search({ query: '' }, 'newest', 0, count).hits.map((hit) => hit.id);
-  const [first, touched] = await Promise.all([
-    db.searchPacks.get(1) as Promise<PackRecord | undefined>,
-    db.annotations.where('touchedAt').aboveOrEqual(meta.since).toArray() as Promise<Touched[]>,
-  ]);
-  const since = new Map(touched.map((note) => [note.id, note]));
+  const [meta, first, written] = await db.transaction('r', db.searchPacks, db.noteWrites, db.annotations, async () => {
+    const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+    if (!meta || meta.format !== PACK_FORMAT) return [null, undefined, null] as const;
+    return [meta, (await db.searchPacks.get(1)) as PackRecord | undefined, await writtenAfter(db, meta.seq)] as const;
+  });
+  if (!meta || !written) return (await searchColumn(db)).search({ query: '' }, 'newest', 0, count).hits.map((hit) => hit.id);
+  const since = new Set([...written.notes.map((note) => note.id), ...written.gone]);
   const candidates: { id: string; createdAt: number }[] = [];
   let unchanged = 0;
   for (let id = 1, pack = first; pack && unchanged < count; pack = (await db.searchPacks.get(++id)) as PackRecord | undefined) {
@@ -240,7 +213,7 @@ export async function newestIds(db: YanduDb, count: number): Promise<string[]> {
       unchanged++;
     });
   }
-  for (const note of since.values()) if (note.deletedAt === null) candidates.push({ id: note.id, createdAt: note.createdAt });
+  for (const note of written.notes) if (note.deletedAt === null) candidates.push({ id: note.id, createdAt: note.createdAt });
   candidates.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return candidates.slice(0, count).map((c) => c.id);
 }
@@ -338,23 +311,37 @@ export function forgetSearch(db: YanduDb): void {
 }
 
 /**
- * Inside a bulk write's transaction holding `annotations` and `searchPacks`
- * for writing (a restore, after stampsOfBulkWrite and after writing `changes`
- * stamped with its stamp): the stored column with the notes touched since and
- * `changes` applied, stored with the bulk write's `since`. `onlyChanges`: the
- * notes table held nothing before the bulk write, so `changes` are every note
- * (the column is built from them, without reading them back).
+ * For a bulk write that stores the packs itself (a restore), in its
+ * transaction (which must hold `annotations`, `searchPacks` and `noteWrites`
+ * for writing): its note writes are left out of the write log; the caller
+ * gives them to updatePacksInTransaction at the end.
  */
-export async function updatePacksInTransaction(db: YanduDb, changes: readonly Touched[], since: number, onlyChanges = false): Promise<void> {
-  if (onlyChanges) {
-    await storePacks(db, SearchColumn.build(changes), since);
-    return;
+export function bulkWriteUnlogged(tx: Transaction): void {
+  leaveUnlogged(tx.idbtrans);
+}
+
+/**
+ * Inside a bulk write's transaction, after bulkWriteUnlogged and after writing
+ * `changes`: the stored column with the log's rows and `changes` applied,
+ * stored with a new row of the log as its bound (so every page loads it: it
+ * holds writes none of them read), the rows before it dropped. `onlyChanges`:
+ * the notes table held nothing before the bulk write, so `changes` are every
+ * note (the column is built from them, without reading them back).
+ */
+export async function updatePacksInTransaction(db: YanduDb, changes: readonly AnnotationRecord[], onlyChanges = false): Promise<void> {
+  const bound = (await db.noteWrites.add({ ids: [] })) as number;
+  let column: SearchColumn;
+  if (onlyChanges) column = SearchColumn.build(changes);
+  else {
+    const stored = await loadPacks(db);
+    column = stored?.column ?? (await buildFromNotes(db.annotations as Dexie.Table<AnnotationRecord, string>));
+    if (stored) {
+      const written = await writtenAfter(db, stored.meta.seq);
+      column.apply(written.notes, written.gone);
+    }
+    column.apply(changes);
   }
-  const loaded = await loadPacks(db);
-  const column = loaded?.column ?? (await buildFromNotes(db.annotations as Dexie.Table<Touched, string>));
-  if (loaded) column.apply((await db.annotations.where('touchedAt').aboveOrEqual(loaded.meta.since).toArray()) as Touched[]);
-  column.apply(changes);
-  await storePacks(db, column, since);
+  await storePacks(db, column, bound);
 }
 
 /** Progress of a long upgrade: notes done of all. */
@@ -365,20 +352,19 @@ const UPGRADE_CHUNK = 2_000;
 
 /**
  * v5 → v6: the postings index is gone (its `terms` field is removed from every
- * note and article, the index itself by the schema), notes get `touchedAt`, and
- * the search column is built from every note and stored. Runs in chunks of
- * UPGRADE_CHUNK notes, reporting progress; every note is kept.
+ * note and article, the index itself by the schema), and the search column is
+ * built from every note and stored (in the layout of this code: the v8 write
+ * log is empty then). Runs in chunks of UPGRADE_CHUNK notes, reporting
+ * progress; every note is kept.
  */
 export async function upgradeToVersion6(tx: Transaction, onProgress?: UpgradeProgress): Promise<void> {
-  // No other connection is open during an upgrade: nothing can be queued behind it.
-  (tx as Marked)[OWN_STAMPS] = true;
-  const notes = tx.table<Touched & { terms?: unknown }, string>('annotations');
+  const notes = tx.table<AnnotationRecord & { terms?: unknown }, string>('annotations');
   const total = await notes.count();
-  const all: Touched[] = [];
+  const all: AnnotationRecord[] = [];
   onProgress?.(0, total);
   for (let last: string | null = null; ; ) {
-    const chunk: (Touched & { terms?: unknown })[] = await (last === null ? notes.orderBy(':id') : notes.where(':id').above(last)).limit(UPGRADE_CHUNK).toArray();
-    const clean = chunk.map((note) => ({ ...withoutDerived(note), touchedAt: 0 }));
+    const chunk: (AnnotationRecord & { terms?: unknown })[] = await (last === null ? notes.orderBy(':id') : notes.where(':id').above(last)).limit(UPGRADE_CHUNK).toArray();
+    const clean = chunk.map((note) => withoutDerived(note));
     await notes.bulkPut(clean);
     all.push(...clean);
     onProgress?.(all.length, total);
@@ -392,7 +378,51 @@ export async function upgradeToVersion6(tx: Transaction, onProgress?: UpgradePro
       delete article.terms;
     });
   const column = SearchColumn.build(all);
-  await tx.table('searchPacks').bulkPut(packRecords(column, Date.now() + 1));
+  await tx.table('searchPacks').bulkPut(packRecords(column, 0));
+}
+
+/** Notes read per chunk by the v8 upgrade. */
+const V8_CHUNK = 5_000;
+
+/** The packs' meta record as v6–v7 stored it (format 1). */
+interface PacksMetaV1 {
+  id: 0;
+  format: 1;
+  /** Notes with `touchedAt` at or after this were written after the packs. */
+  since: number;
+  count: number;
+  stamp: string;
+}
+
+/**
+ * v7 → v8: the `touchedAt` index is gone (the schema drops it; notes keep the
+ * field until next written, never read), the write log takes its place. Packs
+ * stored by v6–v7 (format 1) stay: the notes written after them (`touchedAt` at
+ * or after their `since`, found by reading every note, in chunks, with
+ * progress) go into the log's first row, and the meta record names the log
+ * instead of a time. No note is rewritten.
+ */
+export async function upgradeToVersion8(tx: Transaction, onProgress?: UpgradeProgress): Promise<void> {
+  const packs = tx.table<SearchPackRecord | PacksMetaV1, number>('searchPacks');
+  const found = (await packs.get(META_ID)) as PacksMeta | PacksMetaV1 | undefined;
+  if (!found || found.format !== 1) return;
+  const meta = found as PacksMetaV1;
+  const notes = tx.table<AnnotationRecord & { touchedAt?: number }, string>('annotations');
+  const total = await notes.count();
+  const since: string[] = [];
+  let done = 0;
+  onProgress?.(0, total);
+  for (let last: string | null = null; ; ) {
+    const chunk: (AnnotationRecord & { touchedAt?: number })[] = await (last === null ? notes.orderBy(':id') : notes.where(':id').above(last)).limit(V8_CHUNK).toArray();
+    for (const note of chunk) if ((note.touchedAt ?? 0) >= meta.since) since.push(note.id);
+    done += chunk.length;
+    onProgress?.(done, total);
+    if (chunk.length < V8_CHUNK) break;
+    last = chunk[chunk.length - 1]!.id;
+  }
+  if (since.length > 0) await tx.table('noteWrites').add({ ids: since });
+  const next: PacksMeta = { id: META_ID, format: PACK_FORMAT, seq: 0, storedAt: meta.since, count: meta.count, stamp: meta.stamp };
+  await packs.put(next);
 }
 
 export { PACK_NOTES };

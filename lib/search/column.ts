@@ -40,8 +40,6 @@ export interface ColumnSource {
   createdAt: number;
   deletedAt: number | null;
   unplacedAt: number | null;
-  /** When it was last written (lib/db keeps it); absent: 0. */
-  touchedAt?: number;
   /** The member who made it (a 学习包's note); absent on the reader's own. */
   author?: { id: string };
 }
@@ -58,8 +56,8 @@ export interface Pack {
   ids: string[];
   /** Creation times, newest first. */
   createdAt: Float64Array;
-  /** When each note was last written (to skip a change already applied). */
-  touchedAt: Float64Array;
+  /** When each note was last written: packs of format 1 (schema v6–v7) carry it; no longer read or written. */
+  touchedAt?: Float64Array;
   /** The article keys of this pack's notes, each once. */
   articles: string[];
   /** Each note's article (index into `articles`). */
@@ -90,7 +88,6 @@ export interface Pack {
 interface Entry {
   id: string;
   createdAt: number;
-  touchedAt: number;
   articleKey: string;
   color: string;
   flags: number;
@@ -116,7 +113,6 @@ function entryOf(note: ColumnSource): Entry {
   return {
     id: note.id,
     createdAt: note.createdAt,
-    touchedAt: note.touchedAt ?? 0,
     articleKey: note.articleKey,
     color: note.color,
     flags: (note.note !== '' ? HAS_NOTE : 0) | (note.unplacedAt !== null ? UNPLACED : 0),
@@ -161,7 +157,6 @@ function encode(entries: readonly Entry[]): Pack {
   const pack: Pack = {
     ids: new Array<string>(n),
     createdAt: new Float64Array(n),
-    touchedAt: new Float64Array(n),
     articles: articles.values,
     article: new Int32Array(n),
     colors: colors.values,
@@ -181,7 +176,6 @@ function encode(entries: readonly Entry[]): Pack {
   entries.forEach((e, i) => {
     pack.ids[i] = e.id;
     pack.createdAt[i] = e.createdAt;
-    pack.touchedAt[i] = e.touchedAt;
     pack.article[i] = articles.of(e.articleKey);
     pack.color[i] = colors.of(e.color);
     pack.flags[i] = e.flags;
@@ -208,7 +202,6 @@ function decode(pack: Pack, i: number): Entry {
   return {
     id: pack.ids[i]!,
     createdAt: pack.createdAt[i]!,
-    touchedAt: pack.touchedAt[i]!,
     articleKey: pack.articles[pack.article[i]!]!,
     color: pack.colors[pack.color[i]!]!,
     flags: pack.flags[i]!,
@@ -417,26 +410,23 @@ export class SearchColumn {
 
   /**
    * Takes notes written since the column was made (new, edited, deleted,
-   * restored); a note already held with the same `touchedAt` is skipped.
-   * Returns how many changed the column.
+   * restored) and the ids of notes deleted for good (`gone`). Returns how many
+   * changed the column (a deleted note it did not hold changes nothing).
    */
-  apply(notes: readonly ColumnSource[]): number {
+  apply(notes: readonly ColumnSource[], gone: readonly string[] = []): number {
     const where = this.locate();
-    const changed = notes.filter((note) => {
-      const held = where.get(note.id);
-      if (!held) return note.deletedAt === null;
-      return note.deletedAt !== null || held.pack.touchedAt[held.at] !== (note.touchedAt ?? 0) || note.touchedAt === undefined;
-    });
-    if (changed.length === 0) return 0;
+    const changed = notes.filter((note) => note.deletedAt === null || where.has(note.id));
+    const leaving = gone.filter((id) => where.has(id));
+    if (changed.length + leaving.length === 0) return 0;
     this.version++;
-    const ids = new Set(changed.map((n) => n.id));
+    const ids = new Set([...changed.map((n) => n.id), ...leaving]);
     const incoming = changed.filter((n) => n.deletedAt === null).map(entryOf);
-    if (changed.length > PACK_NOTES / 5) {
+    if (ids.size > PACK_NOTES / 5) {
       // Many changes (a restore): decode everything once and pack anew.
       const kept = this.packs.flatMap(decodeAll).filter((e) => !ids.has(e.id));
       this.packs = packsOf([...kept, ...incoming].sort(newestFirst));
       this.where = null;
-      return changed.length;
+      return ids.size;
     }
     // A few: only the packs they leave or join are packed anew.
     const touched = new Map<Pack, Entry[]>();
@@ -445,15 +435,15 @@ export class SearchColumn {
       if (!list) touched.set(pack, (list = decodeAll(pack)));
       return list;
     };
-    const leaving = new Map<Pack, Set<string>>();
+    const leavingPacks = new Map<Pack, Set<string>>();
     for (const id of ids) {
       const held = where.get(id);
       if (!held) continue;
-      let set = leaving.get(held.pack);
-      if (!set) leaving.set(held.pack, (set = new Set()));
+      let set = leavingPacks.get(held.pack);
+      if (!set) leavingPacks.set(held.pack, (set = new Set()));
       set.add(id);
     }
-    for (const [pack, gone] of leaving) touched.set(pack, entriesOf(pack).filter((e) => !gone.has(e.id)));
+    for (const [pack, out] of leavingPacks) touched.set(pack, entriesOf(pack).filter((e) => !out.has(e.id)));
     for (const entry of incoming) {
       // The first pack (newest first) whose oldest note is not newer than this one; else the oldest pack.
       let target = this.packs.find((p) => p.ids.length > 0 && p.createdAt[p.ids.length - 1]! <= entry.createdAt) ?? this.packs[this.packs.length - 1];
@@ -481,7 +471,7 @@ export class SearchColumn {
       }
     }
     this.packs = next;
-    return changed.length;
+    return ids.size;
   }
 
   /**

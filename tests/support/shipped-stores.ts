@@ -20,6 +20,7 @@ export const SHIPPED_STORES: Record<number, Record<string, string>> = {
   4: { annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags' },
   5: { annotations: 'id, articleKey, createdAt, deletedAt, *terms, *tags' },
   6: { articles: 'key, lastSeenAt, site', annotations: 'id, articleKey, createdAt, deletedAt, touchedAt', searchPacks: 'id' },
+  7: { annotations: 'id, articleKey, deletedAt, touchedAt' },
 };
 
 /** Defines versions 1 to `version` on `db` as they shipped (no upgrades: a fixture is filled in that shape). */

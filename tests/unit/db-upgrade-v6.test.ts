@@ -48,18 +48,16 @@ test('a filled version 5 database: every note kept, the postings index gone, the
   const progress: [number, number][] = [];
   const db = openDb(name, { onUpgradeProgress: (done, total) => progress.push([done, total]) });
   await db.open();
-  expect(db.verno).toBe(7);
+  expect(db.verno).toBe(8);
 
-  // Every note kept, as it was (only the index field gone, touchedAt added).
+  // Every note kept, as it was (only the index field gone; v8 stamps nothing on notes).
   const after = await db.annotations.toArray();
   expect(after).toHaveLength(NOTES);
   const byId = new Map(after.map((n) => [n.id, n]));
   for (const { terms: _terms, ...note } of notes) {
     const stored = byId.get(note.id) as unknown as Record<string, unknown>;
     expect(stored).not.toHaveProperty('terms');
-    expect(typeof stored.touchedAt).toBe('number');
-    const { touchedAt: _t, ...rest } = stored;
-    expect(rest).toEqual(note);
+    expect(stored).toEqual(note);
   }
   for (const article of await db.articles.toArray()) expect(article).not.toHaveProperty('terms');
 
@@ -71,7 +69,7 @@ test('a filled version 5 database: every note kept, the postings index gone, the
     request.onerror = () => reject(request.error);
   });
   const tx = raw.transaction(['annotations', 'articles', 'searchPacks'], 'readonly');
-  expect([...tx.objectStore('annotations').indexNames].sort()).toEqual(['articleKey', 'deletedAt', 'touchedAt']);
+  expect([...tx.objectStore('annotations').indexNames].sort()).toEqual(['articleKey', 'deletedAt']);
   expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastSeenAt', 'site']);
   raw.close();
 

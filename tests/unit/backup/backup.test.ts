@@ -297,10 +297,14 @@ describe('backups carry data, not derived index data', () => {
     // “第1条” is in 第1条 and 第10…第19条, 第100…第199条, 第1000…第1499条.
     expect((await searchNotes(target, '第1条')).total).toBe(1);
     expect((await searchNotes(target, '第1')).total).toBe(1 + 10 + 100 + 500);
-    // The packs were stored by the restore: a page opening now reads them, and on top only the notes
-    // written in the last minute before it (populate's 3), not the 1,500 restored.
-    const meta = (await target.searchPacks.get(0)) as { since: number; count: number };
+    // The packs were stored by the restore: they hold every note, and the write log holds nothing on top
+    // of them (populate's notes and the 1,500 restored are in the packs), so a page opening now reads no note.
+    const meta = (await target.searchPacks.get(0)) as { seq: number; count: number };
     expect(meta.count).toBe(1_500 + 2);
-    expect(await target.annotations.where('touchedAt').aboveOrEqual(meta.since).count()).toBe(3);
+    expect(await target.noteWrites.where('seq').above(meta.seq).count()).toBe(0);
+    expect(await target.noteWrites.count()).toBe(0);
+    const opening = openDb(target.name);
+    expect((await searchNotes(opening, '第1')).total).toBe(1 + 10 + 100 + 500);
+    opening.close();
   });
 });

@@ -107,9 +107,9 @@ describe('search', () => {
   });
 
   test('a save and an edit of one note in the same millisecond, read between them, are both seen', async () => {
-    // The clock stands still: the two writes get the same Date.now(). The column skips a note it
-    // holds with the same stamp, so the stamps must differ (with Date.now() stamps, save, search and
-    // edit in a tight loop missed the edit 54 times in 200).
+    // The clock stands still: the two writes get the same Date.now(). Schema v6–v7 found writes by a time
+    // stamp, which had to differ (with Date.now() stamps, save, search and edit in a tight loop missed the
+    // edit 54 times in 200); v8's write log numbers the writes themselves, and no time is read.
     const notebook = fresh();
     await populate(notebook);
     await searchNotes(notebook, '一岗双责');
