@@ -218,21 +218,45 @@ export async function newestIds(db: YanduDb, count: number): Promise<string[]> {
   return candidates.slice(0, count).map((c) => c.id);
 }
 
-/**
- * The column of `db` as loaded, without looking for notes written since (null
- * before it is loaded), and its version: a list may search it and read its page
- * in the same round trip as the look (`searchColumn`), and keep that page when
- * the look changed nothing (`unchangedSince`).
- */
-export function loadedColumn(db: YanduDb): { column: SearchColumn; version: number } | null {
-  const live = loaded.get(db);
-  return live ? { column: live.column, version: live.column.version } : null;
+/** A loaded column as a list saw it: what it had read of the write log, and its version. */
+export interface SeenColumn {
+  column: SearchColumn;
+  version: number;
+  /** The last row of the write log read into it. */
+  seq: number;
+  /** The stored packs it started from (or stored). */
+  stamp: string | null;
 }
 
-/** Brings the column up to date (searchColumn); whether it is still `seen` (the same column, unchanged). */
-export async function unchangedSince(db: YanduDb, seen: { column: SearchColumn; version: number }): Promise<boolean> {
-  const column = await searchColumn(db);
-  return column === seen.column && column.version === seen.version;
+/**
+ * The column of `db` as loaded, without looking for notes written since (null
+ * before it is loaded): a list may search it and read its page in the same
+ * transaction as the check that nothing was written since (`notesIfCurrent`).
+ */
+export function loadedColumn(db: YanduDb): SeenColumn | null {
+  const live = loaded.get(db);
+  return live ? { column: live.column, version: live.column.version, seq: live.seq, stamp: live.stamp } : null;
+}
+
+/**
+ * In one read transaction: the notes of `ids`, and whether `seen` is still
+ * current (no row of the write log after the last it read, no stored packs
+ * holding rows it has not read, and the column unchanged since). A list of the
+ * loaded column reads its page and checks in one round trip; when not current
+ * it makes the list again on searchColumn's.
+ */
+export async function notesIfCurrent(db: YanduDb, seen: SeenColumn, ids: readonly string[]): Promise<{ notes: (AnnotationRecord | undefined)[]; current: boolean }> {
+  const [notes, meta, later] = await db.transaction('r', db.annotations, db.searchPacks, db.noteWrites, () =>
+    Promise.all([
+      ids.length === 0 ? [] : db.annotations.bulkGet([...ids]),
+      db.searchPacks.get(META_ID) as Promise<PacksMeta | undefined>,
+      db.noteWrites.where('seq').above(seen.seq).limit(1).primaryKeys(),
+    ]),
+  );
+  const newerPacks = !!meta && meta.format === PACK_FORMAT && meta.stamp !== seen.stamp && meta.seq > seen.seq;
+  const live = loaded.get(db);
+  const current = later.length === 0 && !newerPacks && live?.column === seen.column && seen.column.version === seen.version;
+  return { notes, current };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { NoteFilter, NoteSort, TextRange } from '../model/notebook';
 import type { AnnotationRecord, ArticleRecord } from '../model/records';
 import type { YanduDb } from './database';
 import { withoutDerived } from './database';
-import { articlesOf, loadedColumn, newestIds, searchColumn, unchangedSince } from './search-store';
+import { articlesOf, loadedColumn, newestIds, notesIfCurrent, searchColumn, type SeenColumn } from './search-store';
 
 /** One note found, with its score and where the query stands in it. */
 export interface NoteMatch {
@@ -93,22 +93,24 @@ export async function findNotes(db: YanduDb, filter: NoteFilter, sort: NoteSort,
     const matches = notes.flatMap((note) => (note && note.deletedAt === null ? [matchOf(note, '', 0)] : []));
     return { matches, total: null, more: ids.length > offset + limit };
   }
-  // The column as loaded: its page is read in the same round trip as the look for notes written since, and
-  // kept when the look changed nothing (the usual case); else the list is made again on the current column.
+  // The column as loaded: its page is read in one transaction with the check that nothing was written since
+  // (the usual case); else the list is made again on the column brought up to date (searchColumn).
   const seen = loadedColumn(db);
-  if (seen) {
-    const [found, unchanged] = await Promise.all([columnPage(db, seen.column, filter, folded, order, offset, limit), unchangedSince(db, seen)]);
-    if (unchanged) return found;
-  }
-  return columnPage(db, await searchColumn(db), filter, folded, order, offset, limit);
+  const found = seen ? await columnPage(db, seen.column, filter, folded, order, offset, limit, seen) : null;
+  return found ?? (await columnPage(db, await searchColumn(db), filter, folded, order, offset, limit))!;
 }
 
-/** The page [offset, offset + limit) of `column` under `filter`, its notes and their articles read at once. */
-async function columnPage(db: YanduDb, column: SearchColumn, filter: NoteFilter, folded: string, order: NoteSort, offset: number, limit: number): Promise<FoundNotes> {
+/**
+ * The page [offset, offset + limit) of `column` under `filter`, its notes and their articles read at once; with
+ * `seen`, null when the column was not current (notesIfCurrent).
+ */
+async function columnPage(db: YanduDb, column: SearchColumn, filter: NoteFilter, folded: string, order: NoteSort, offset: number, limit: number, seen?: SeenColumn): Promise<FoundNotes | null> {
   const query = await columnQuery(db, column, filter, folded);
-  if (query.articles?.size === 0) return { matches: [], total: 0, more: false };
-  const { hits, total } = column.search(query, order, offset, limit);
-  const [notes, articles] = await Promise.all([db.annotations.bulkGet(hits.map((h) => h.id)), articlesOf(db, [...new Set(hits.map((h) => h.articleKey))])]);
+  const { hits, total } = query.articles?.size === 0 ? { hits: [], total: 0 } : column.search(query, order, offset, limit);
+  const ids = hits.map((h) => h.id);
+  const [read, articles] = await Promise.all([seen ? notesIfCurrent(db, seen, ids) : db.annotations.bulkGet(ids).then((notes) => ({ notes, current: true })), articlesOf(db, [...new Set(hits.map((h) => h.articleKey))])]);
+  if (!read.current) return null;
+  const notes = read.notes;
   const matches: NoteMatch[] = [];
   hits.forEach((hit, i) => {
     const note = notes[i];

@@ -345,11 +345,11 @@ function prepare(pack: Pack, q: ColumnQuery): ((i: number) => boolean) | null {
   if (q.tag !== undefined && (tag = pack.tagNames.indexOf(q.tag)) === -1) return null;
   let author = -1;
   if (q.author !== undefined && (author = pack.authors.indexOf(q.author)) === -1) return null;
-  let allowed: Uint8Array | null = null;
-  if (q.articles) {
-    allowed = Uint8Array.from(pack.articles, (key) => (q.articles!.has(key) ? 1 : 0));
-    if (!allowed.includes(1)) return null;
-  }
+  // Whether each of the pack's articles is allowed, looked up when a note of it is first checked (1 yes, 2 no):
+  // a search checks only its matches' articles, not all of the pack's (a few thousand lookups per pack).
+  const articles = q.articles ?? null;
+  const allowed = articles ? new Uint8Array(pack.articles.length) : null;
+  const keys = pack.articles;
   const { from, to, kind } = q;
   const { createdAt, flags, article, tagStart, tagIds } = pack;
   const c = pack.color;
@@ -359,7 +359,11 @@ function prepare(pack: Pack, q: ColumnQuery): ((i: number) => boolean) | null {
     if (to !== undefined && createdAt[i]! >= to) return false;
     if (color !== -1 && c[i] !== color) return false;
     if (author !== -1 && by[i] !== author) return false;
-    if (allowed !== null && allowed[article[i]!] === 0) return false;
+    if (allowed !== null) {
+      const a = article[i]!;
+      if (allowed[a] === 0) allowed[a] = articles!.has(keys[a]!) ? 1 : 2;
+      if (allowed[a] === 2) return false;
+    }
     if (kind === 'note' && (flags[i]! & HAS_NOTE) === 0) return false;
     if (kind === 'highlight' && (flags[i]! & HAS_NOTE) !== 0) return false;
     if (kind === 'unplaced' && (flags[i]! & UNPLACED) === 0) return false;
@@ -480,6 +484,7 @@ export class SearchColumn {
    * page [offset, offset + limit) in `sort` order.
    */
   search(q: ColumnQuery, sort: ColumnSort, offset: number, limit: number, withArticles = false): ColumnResult {
+    if (q.query === '' && !withArticles) return this.list(q, sort === 'oldest', offset, limit);
     const found: number[] = [];
     const scores: number[] = [];
     const packOf: Pack[] = [];
@@ -515,6 +520,37 @@ export class SearchColumn {
     const total = found.length;
     const order = pageOrder(scores, sort, query !== '', offset, limit);
     return { hits: order.map((k) => ({ id: packOf[k]!.ids[found[k]!]!, articleKey: packOf[k]!.articles[packOf[k]!.article[found[k]!]!]!, score: scores[k]! })), total, articleKeys };
+  }
+
+  /**
+   * A list without a query (filters only), newest or oldest first: the notes
+   * that pass are counted, and only the page's are kept (a search keeps every
+   * match, to rank them). Oldest first walks the packs from their end.
+   */
+  private list(q: ColumnQuery, oldest: boolean, offset: number, limit: number): ColumnResult {
+    const end = offset + limit;
+    const hits: ColumnHit[] = [];
+    let total = 0;
+    const unfiltered = q.articles == null && q.from === undefined && q.to === undefined && q.tag === undefined && q.color === undefined && q.kind === undefined && q.author === undefined;
+    const count = this.packs.length;
+    for (let p = 0; p < count; p++) {
+      const pack = this.packs[oldest ? count - 1 - p : p]!;
+      const n = pack.ids.length;
+      // Without a filter, a pack wholly before or after the page is only counted.
+      if (unfiltered && (total + n <= offset || total >= end)) {
+        total += n;
+        continue;
+      }
+      const pass = prepare(pack, q);
+      if (!pass) continue;
+      for (let k = 0; k < n; k++) {
+        const i = oldest ? n - 1 - k : k;
+        if (!pass(i)) continue;
+        if (total >= offset && total < end) hits.push({ id: pack.ids[i]!, articleKey: pack.articles[pack.article[i]!]!, score: 0 });
+        total++;
+      }
+    }
+    return { hits, total };
   }
 }
 

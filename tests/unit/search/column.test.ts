@@ -96,6 +96,10 @@ describe('search column', () => {
         expect(result.hits.map((h) => h.id)).toEqual(expected);
         const scores = new Map(truth.map((m) => [m.id, m.score]));
         for (const hit of result.hits) expect(hit.score).toBe(scores.get(hit.id));
+        // Without the article keys (a list: filters alone keep only the page), the same page and count.
+        const list = column.search(q, p.sort, p.offset, 20);
+        expect(list.total).toBe(truth.length);
+        expect(list.hits).toEqual(result.hits);
       }),
       { numRuns: 300 },
     );
@@ -106,6 +110,19 @@ describe('search column', () => {
     for (const query of ['基层党组织建设', '基層 黨組', 'abc', 'Abc']) expect(one.search({ query: foldQuery(query) }, 'relevance', 0, 10).total).toBe(1);
     expect(one.search({ query: foldQuery('组织建设党') }, 'relevance', 0, 10).total).toBe(0);
   });
+});
+
+test('a plain list deep in a column of several packs: the page and the count of a scan', () => {
+  const all = notes(2 * PACK_NOTES + 300, 11);
+  const column = SearchColumn.build(all);
+  const truth = scan(all, { query: '' });
+  for (const sort of ['newest', 'oldest'] as const) {
+    for (const offset of [0, PACK_NOTES - 10, PACK_NOTES, 2 * PACK_NOTES + 100, 3 * PACK_NOTES]) {
+      const page = column.search({ query: '' }, sort, offset, 40);
+      expect(page.total).toBe(truth.length);
+      expect(page.hits.map((h) => h.id)).toEqual(sorted(truth, sort, false).slice(offset, offset + 40));
+    }
+  }
 });
 
 describe('changes', () => {
