@@ -15,6 +15,7 @@ import { openDb } from '../lib/db/schema';
 import { OWN_NOTES } from '../lib/model/notebook';
 import { searchColumn } from '../lib/db/search-store';
 import { normalizeForSearch } from '../lib/search';
+import { SearchColumn } from '../lib/search/column';
 import { HIGHLIGHT_COLORS } from '../lib/model/colors';
 import { rng } from '../tests/support/random';
 import { Dexie } from 'dexie';
@@ -382,4 +383,57 @@ export async function upgrade(name: string): Promise<{ ms: number; reports: numb
   upgraded.close();
   await Dexie.delete(name);
   return { ms, reports, notes, withTerms, columnCount: meta?.count ?? -1, verno };
+}
+
+/** Notes of a v7 fixture written after its packs were stored (read on top of them by v7; v8 logs them). */
+const V7_WRITTEN_SINCE = 1_000;
+
+/**
+ * Fills database `name` as schema v7 left it (its stores as they shipped, every note with its `touchedAt` in the
+ * index, the search packs of format 1 stored at a time `since`) with the notes of `from`; the last
+ * V7_WRITTEN_SINCE notes are stamped after `since` (written after the packs), the rest before.
+ */
+export async function fillVersion7(name: string, from: string): Promise<{ notes: number; ms: number }> {
+  const v7 = new Dexie(name);
+  defineShippedVersions(v7, 7);
+  const source = db(from);
+  const t0 = performance.now();
+  await v7.table('articles').bulkAdd(await source.articles.toArray());
+  const since = Date.now() - 3_600_000;
+  const all: AnnotationRecord[] = [];
+  for (let last: string | null = null; ; ) {
+    const chunk: AnnotationRecord[] = await (last === null ? source.annotations.orderBy(':id') : source.annotations.where(':id').above(last)).limit(FILL_BATCH).toArray();
+    all.push(...chunk);
+    if (chunk.length < FILL_BATCH) break;
+    last = chunk[chunk.length - 1]!.id;
+  }
+  const packed = all.slice(0, all.length - V7_WRITTEN_SINCE);
+  for (let start = 0; start < all.length; start += FILL_BATCH) {
+    await v7.table('annotations').bulkAdd(all.slice(start, start + FILL_BATCH).map((note, i) => ({ ...note, touchedAt: start + i < packed.length ? since - 1 - (i % 1000) : since + i })));
+  }
+  const column = SearchColumn.build(packed);
+  const packs = column.packs.map((pack, i) => ({ ...pack, touchedAt: new Float64Array(pack.ids.length), id: i + 1 }));
+  await v7.table('searchPacks').bulkAdd([{ id: 0, format: 1, since, count: column.size, stamp: 'v7' }, ...packs]);
+  v7.close();
+  return { notes: all.length, ms: performance.now() - t0 };
+}
+
+/**
+ * Opens database `name` (schema v7, fillVersion7) with this version's openDb, which upgrades it to v8: the
+ * milliseconds until it is open, the progress reports, the notes after, the note ids in the write log, the total
+ * of a search for `query` (packs and log); then deletes the database.
+ */
+export async function upgradeVersion7(name: string, query: string): Promise<{ ms: number; reports: number; notes: number; logged: number; total: number | null; verno: number }> {
+  let reports = 0;
+  const t0 = performance.now();
+  const upgraded = openDb(name, { onUpgradeProgress: () => reports++ });
+  await upgraded.open();
+  const ms = performance.now() - t0;
+  const notes = await upgraded.annotations.count();
+  const logged = (await upgraded.noteWrites.toArray()).reduce((sum, row) => sum + row.ids.length, 0);
+  const total = (await queryNotes(upgraded, { query }, 'relevance', 0, 40)).total;
+  const verno = upgraded.verno;
+  upgraded.close();
+  await Dexie.delete(name);
+  return { ms, reports, notes, logged, total, verno };
 }

@@ -188,6 +188,17 @@ try {
     console.log(`| upgrade of a schema v5 database (${v5.notes.toLocaleString('en')} notes, ${v5.terms.toLocaleString('en')} postings, filled in ${(v5.ms / 1000).toFixed(1)} s) to v8: every note rewritten without its postings (v6), the column built and stored, the createdAt index dropped (v7), the touchedAt index dropped (v8); ${upgraded.reports} progress reports | ${(upgraded.ms / 1000).toFixed(1)} s | — | — | notes kept: ${upgraded.notes === v5.notes ? 'all' : '**not all**'}; column ${upgraded.columnCount.toLocaleString('en')} live notes |`);
   }
 
+  // The upgrade from schema v7 (the schema before this one: a touchedAt index, packs bound by a time) to v8.
+  if (!SKIP.has('upgrade')) {
+    const v7 = await call(page, 'fillVersion7', 'v7', 'big');
+    const upgraded = await call(page, 'upgradeVersion7', 'v7', '基层党组织');
+    const truth = await call(page, 'countContaining', 'big', '基层党组织');
+    if (upgraded.notes !== v7.notes || upgraded.verno !== 8 || upgraded.logged !== 1_000 || upgraded.total !== truth) {
+      failures.push(`upgrade from v7: ${upgraded.notes} of ${v7.notes} notes kept, version ${upgraded.verno}, ${upgraded.logged} notes in the log (1,000 written after the packs), search ${upgraded.total} against the scan's ${truth}`);
+    }
+    console.log(`| upgrade of a schema v7 database (${v7.notes.toLocaleString('en')} notes, 1,000 written after its packs; filled in ${(v7.ms / 1000).toFixed(1)} s) to v8: the touchedAt index dropped, every note read (none rewritten), the 1,000 put in the write log; ${upgraded.reports} progress reports | ${(upgraded.ms / 1000).toFixed(1)} s | — | — | notes kept: ${upgraded.notes === v7.notes ? 'all' : '**not all**'}; in the log: ${upgraded.logged.toLocaleString('en')}; search “基层党组织” right after: ${upgraded.total} (scan ${truth}) |`);
+  }
+
   await call(page, 'fill', { name: 'small', articles: POPUP_ARTICLES, notes: POPUP_NOTES, texts, seed: 6 });
   await call(page, 'loadColumn', 'small');
   const popupUrl = await call(page, 'someArticleUrl', 'small');
