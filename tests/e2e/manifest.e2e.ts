@@ -68,8 +68,10 @@ test('the release build exists (npm run test:e2e builds it first)', () => {
 describe('the content script (release build)', () => {
   const bundle = readFileSync('.output/chrome-mv3/content-scripts/reader.js');
 
-  test('stays under its budget of 60 kB gzipped (DESIGN.md)', () => {
-    expect(gzipSync(bundle).length).toBeLessThan(60 * 1024);
+  // DESIGN.md's budget is "under 60 kB gzipped". Read strictly: 60,000 bytes (not 60 KiB, 61,440), at
+  // zlib's default level 6 and at its best level 9 alike, so no reading of the budget finds it over.
+  test.each([6, 9])('stays under its budget of 60 kB gzipped (DESIGN.md): under 60,000 bytes at gzip level %i', (level) => {
+    expect(gzipSync(bundle, { level }).length).toBeLessThan(60_000);
   });
 
   test('holds no database and no validator code: those stay in the background', () => {
