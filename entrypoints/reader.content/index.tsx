@@ -48,7 +48,19 @@ export default defineContentScript({
     globals.__yanduRunning = true;
     const forced = globals.__yanduForced === true;
     let selectionMounted = false;
+    // The marks' styles and the reader's colours per kind (settings, after the defaults, overriding them): made
+    // while the page loads, put into it before the first marks (a page without marks gets them after done).
+    const style = document.createElement('style');
+    style.textContent = MARK_STYLE;
+    const colors = document.createElement('style');
+    let styled = false;
+    const addStyles = (): void => {
+      if (styled) return;
+      styled = true;
+      reader.ownWrite(() => (document.head ?? document.documentElement).append(style, colors));
+    };
     const reader = new PageReader(ctx, {
+      beforeMarks: addStyles,
       onArticle: (map, article) => {
         if (selectionMounted) return;
         selectionMounted = true;
@@ -64,13 +76,8 @@ export default defineContentScript({
         }, 0);
       },
     });
-    // Set up while the page loads, so that none of it counts against reading the parsed page: the
-    // marks' styles (in the page once it is parsed), the reader's colours per kind (settings, after
-    // the defaults, overriding them) and the listeners (a browser's first use of an extension event
-    // costs 0.5–2 ms).
-    const style = document.createElement('style');
-    style.textContent = MARK_STYLE;
-    const colors = document.createElement('style');
+    // Set up while the page loads, so that none of it counts against reading the parsed page: the colours
+    // and the listeners (a browser's first use of an extension event costs 0.5–2 ms).
     const paint = (value: Parameters<typeof kindColorStyle>[0] | null): void => {
       colors.textContent = kindColorStyle(value ?? {});
     };
@@ -87,8 +94,9 @@ export default defineContentScript({
     // A page in UTF-8 that does not say so was read as GBK: its text is put right before it is read
     // (and before anything of ours is in the page, so that its tree is the page's own).
     await repairUndeclaredUtf8(document);
-    (document.head ?? document.documentElement).append(style, colors);
     await reader.run(forced, startedAt);
+    // Own highlights come after this (the notes UI mounts after done): a page without marks gets the styles now.
+    addStyles();
     // 学习时长 counts on pages where an article was found.
     if (reader.fullText() !== null) void startReadingClock(ctx);
     // The panel is not part of reading the page: it mounts once the marks are there.

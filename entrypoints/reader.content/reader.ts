@@ -32,6 +32,8 @@ import type { PanelContent } from './panel-ui';
 export interface ReaderDeps {
   /** Called once the page has an article, with the reader's map (stable across re-runs). */
   onArticle: (map: TextMap, article: ExtractedArticle) => void;
+  /** Called before the first marks go into the page (the marks' styles); a page without marks gets them after done. */
+  beforeMarks: () => void;
 }
 
 /** A promise and, once it has resolved, its value (read without an await). */
@@ -142,6 +144,7 @@ export class PageReader {
         this.watching().withoutWatching(() => this.mark(fresh, clock));
         // Known already (the usual case: asked at document_start): no await, so no yield to the page's tasks.
         const notes = saved.value ?? (await clock.timeAsync('notes', saved.promise));
+        if (notes.length > 0) this.deps.beforeMarks();
         clock.time('notes', () => this.watching().withoutWatching(() => restoreNotes(this.map, notes)));
         // A multi-page article's notes may be saved under another page's address: after done, not before.
         this.afterDone.push(() => void this.restoreOtherPages());
@@ -233,8 +236,9 @@ export class PageReader {
 
   /** Takes in a (new) article: removes old marks, analyses it; returns the article as taken. */
   private take(article: ExtractedArticle, clock: PhaseClock): ExtractedArticle {
-    // Old marks gone and their splits rejoined: extract again so the map names live nodes.
-    const fresh = clock.time('extract', () => (this.clear() ? (extractArticle(document) ?? article) : article));
+    // Old marks gone and their splits rejoined: extract again so the map names live nodes. The first article
+    // has none to clear.
+    const fresh = clock.time('extract', () => (this.hasArticle && this.clear() ? (extractArticle(document) ?? article) : article));
     this.map.adopt(fresh.map);
     this.hasArticle = true;
     this.title = fresh.title ?? '';
@@ -257,6 +261,7 @@ export class PageReader {
       clock.time('mark', () => {
         // Read before the marks split the page's text nodes (the source and date are read from its text).
         const byline = [fresh.source, fresh.published].filter(Boolean).join(' · ') || null;
+        this.deps.beforeMarks();
         this.autoMarks = markAnalysis(this.map, analysis.items);
         this.panelContent.value = {
           title: fresh.title,

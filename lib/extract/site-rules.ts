@@ -72,20 +72,27 @@ export function isNonArticleLine(text: string): boolean {
  */
 export function dropNonArticle(kept: Set<Text>, rule: SiteRule | null): void {
   const dropSelector = [...COMMON_DROP, ...(rule?.drop ?? [])].join(', ');
+  // Judged once per element: text nodes side by side (split by links, emphasis) share their parent.
+  const parentVerdict = new Map<Element, boolean>();
   const lineVerdict = new Map<Element, boolean>();
-  for (const node of [...kept]) {
-    const parent = node.parentElement;
-    if (!parent) continue;
-    if (parent.closest(dropSelector)) {
-      kept.delete(node);
-      continue;
-    }
+  const judge = (parent: Element): boolean => {
+    if (parent.closest(dropSelector)) return true;
     const line = parent.closest(LINE_ELEMENTS);
-    if (!line) continue;
+    if (!line) return false;
     let verdict = lineVerdict.get(line);
     if (verdict === undefined) {
       verdict = isNonArticleLine(line.textContent ?? '');
       lineVerdict.set(line, verdict);
+    }
+    return verdict;
+  };
+  for (const node of [...kept]) {
+    const parent = node.parentElement;
+    if (!parent) continue;
+    let verdict = parentVerdict.get(parent);
+    if (verdict === undefined) {
+      verdict = judge(parent);
+      parentVerdict.set(parent, verdict);
     }
     if (verdict) kept.delete(node);
   }
