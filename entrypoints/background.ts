@@ -2,6 +2,7 @@ import { purgeDeleted } from '@/lib/db/annotations';
 import { requestPersistence } from '@/lib/db/persist';
 import { keepNoted, resyncNoted } from '@/lib/db/noted';
 import { openDb } from '@/lib/db/schema';
+import { foldAfterWrites } from '@/lib/db/search-store';
 import { notedStore } from '@/lib/noted-articles';
 import { reportUpgrade, upgradeFinished } from '@/lib/upgrade-progress';
 import { listen, sendMessage } from '@/lib/messaging';
@@ -55,6 +56,9 @@ export default defineBackground({
       void resyncNoted(db, noted).catch((error: unknown) => console.warn('[研读] 重建“有批注的文章”记录失败', error));
     browser.runtime.onInstalled.addListener(resync);
     browser.runtime.onStartup.addListener(resync);
+    // The write log folded into the search packs once it names 1,000 notes beyond them, a moment after a note write
+    // (the page's answer first): the popup reads every note it names, and only the notebook stores its column.
+    foldAfterWrites(db);
     // The reader's own sites (settings): registered for the reader script as their permissions allow.
     startSitesRegistry(
       { scripting: scriptingApi(extensionApi) as BackgroundApi['scripting'], permissions: browser.permissions, runtime: browser.runtime, tabs: browser.tabs },

@@ -130,9 +130,11 @@ async function open(db: YanduDb): Promise<Live> {
 /**
  * Reads the notes written since the last look into the column; loads the
  * stored packs instead when another page stored packs holding rows of the log
- * this page has not read (those rows may be gone).
+ * this page has not read (those rows may be gone). Starts storing the column
+ * when stale (or, `fold`, when it read any row on top of the packs) and gives
+ * that store to the caller (null when it did not store).
  */
-async function look(db: YanduDb, state: Live): Promise<void> {
+async function look(db: YanduDb, state: Live, fold = false): Promise<{ storing: Promise<void> | null }> {
   // The meta record, the rows and their notes in one transaction: rows are dropped only with a new meta record.
   const read = (): Promise<{ newer: boolean; notes: AnnotationRecord[]; gone: string[]; last: number }> =>
     db.transaction('r', db.searchPacks, db.noteWrites, db.annotations, async () => {
@@ -147,19 +149,17 @@ async function look(db: YanduDb, state: Live): Promise<void> {
     Object.assign(state, liveOf(stored));
     written = await read();
   }
+  const rowsRead = written.last > state.seq;
   state.changes += state.column.apply(written.notes, written.gone);
   state.seq = written.last;
-  const stale = state.changes >= STORE_AFTER_CHANGES || (state.changes > 0 && Date.now() - state.storedAt > STORE_AFTER_MS);
-  if (stale) {
-    state.changes = 0;
-    state.storedAt = Date.now();
-    // Stored in the background: the search answers now.
-    void storePacks(db, state.column, state.seq)
-      .then((stored) => {
-        if (stored) state.stamp = stored.stamp;
-      })
-      .catch((error: unknown) => console.warn('[研读] 搜索数据保存失败', error));
-  }
+  const stale = (fold && rowsRead) || state.changes >= STORE_AFTER_CHANGES || (state.changes > 0 && Date.now() - state.storedAt > STORE_AFTER_MS);
+  if (!stale) return { storing: null };
+  state.changes = 0;
+  state.storedAt = Date.now();
+  const storing = storePacks(db, state.column, state.seq).then((stored) => {
+    if (stored) state.stamp = stored.stamp;
+  });
+  return { storing };
 }
 
 /**
@@ -182,7 +182,8 @@ export function searchColumn(db: YanduDb): Promise<SearchColumn> {
     .catch(() => undefined)
     .then(async () => {
       const current = await loading;
-      await look(db, current);
+      // Stored in the background: the search answers now.
+      void (await look(db, current)).storing?.catch((error: unknown) => console.warn('[研读] 搜索数据保存失败', error));
       return current.column;
     });
   looks.set(db, mine);
@@ -216,6 +217,94 @@ export async function newestIds(db: YanduDb, count: number): Promise<string[]> {
   for (const note of written.notes) if (note.deletedAt === null) candidates.push({ id: note.id, createdAt: note.createdAt });
   candidates.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return candidates.slice(0, count).map((c) => c.id);
+}
+
+/** The background folds the write log into the packs once the log names this many notes beyond them (as a page holding the column stores it). */
+export const FOLD_AFTER_WRITES = STORE_AFTER_CHANGES;
+/** How long after a note write the background looks at the log (writes in between are looked at once). */
+const FOLD_DELAY_MS = 1_000;
+
+/** Per handle: how far the log was counted, beyond which packs (rows are only added after the packs' seq, and dropped only with new packs). */
+const counted = new WeakMap<YanduDb, { packs: number; seq: number; named: number }>();
+
+/**
+ * How many notes the log's rows beyond the stored packs name (a note written
+ * twice counts twice): what the popup reads on top of the packs. Reads only
+ * the rows added since the last count of this handle.
+ */
+export async function writesBeyondPacks(db: YanduDb): Promise<number> {
+  return db.transaction('r', db.searchPacks, db.noteWrites, async () => {
+    const meta = (await db.searchPacks.get(META_ID)) as PacksMeta | undefined;
+    const packs = meta && meta.format === PACK_FORMAT ? meta.seq : 0;
+    const before = counted.get(db);
+    const known = before && before.packs === packs ? { ...before } : { packs, seq: packs, named: 0 };
+    await db.noteWrites
+      .where('seq')
+      .above(known.seq)
+      .each((row) => {
+        known.named += row.ids.length;
+        known.seq = row.seq!;
+      });
+    counted.set(db, known);
+    return known.named;
+  });
+}
+
+/**
+ * Folds the write log into the stored packs when it names FOLD_AFTER_WRITES
+ * notes or more beyond them: the column is loaded from the packs, brought up to
+ * date and stored (look, as a page holding it does), then let go (it is this
+ * call's own, not the handle's). True when it stored (or found newer packs
+ * stored meanwhile).
+ */
+export async function foldWriteLog(db: YanduDb): Promise<boolean> {
+  if ((await writesBeyondPacks(db)) < FOLD_AFTER_WRITES) return false;
+  const { storing } = await look(db, await open(db), true);
+  await storing;
+  return storing !== null;
+}
+
+/**
+ * Keeps the write log short in the background, for a reader who notes for
+ * months and never opens the notebook (the only page that stores its column):
+ * FOLD_DELAY_MS after a transaction that wrote notes through `db` committed,
+ * the log is folded (foldWriteLog). The answer to the page that wrote goes
+ * first; one fold at a time, writes during it ask for one more. Only this
+ * handle's writes count (not another page's, which may be upgrading the
+ * database). `settled`: the folds asked for so far are done.
+ */
+export function foldAfterWrites(
+  db: YanduDb,
+  delayMs = FOLD_DELAY_MS,
+  onError: (error: unknown) => void = (error) => console.warn('[研读] 搜索数据保存失败', error),
+): { settled: () => Promise<void> } {
+  let queue: Promise<void> = Promise.resolve();
+  let asked = false;
+  const heard = new WeakSet<Transaction>();
+  const ask = (): void => {
+    if (asked) return;
+    asked = true;
+    queue = queue
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, delayMs)))
+      .then(() => {
+        asked = false;
+        return foldWriteLog(db);
+      })
+      .then(() => undefined, onError);
+  };
+  const wrote = (tx: Transaction): void => {
+    if (heard.has(tx)) return;
+    heard.add(tx);
+    // After the commit only: an aborted transaction wrote nothing.
+    tx.on('complete', ask);
+  };
+  db.annotations.hook('creating', (_id, _note, tx) => wrote(tx));
+  db.annotations.hook('updating', (_mods, _id, _note, tx) => {
+    wrote(tx);
+    return undefined;
+  });
+  db.annotations.hook('deleting', (_id, _note, tx) => wrote(tx));
+  return { settled: () => queue };
 }
 
 /** A loaded column as a list saw it: what it had read of the write log, and its version. */
