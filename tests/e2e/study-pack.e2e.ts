@@ -39,6 +39,15 @@ async function setMember(browser: ExtensionBrowser, name: string, branch: string
   await options.getByRole('textbox', { name: '支部' }).press('Tab');
   await expect.poll(() => options.locator('.member-message').textContent()).toBe('已保存。');
   await options.close();
+  // 已保存。 may still be the name's message while the 支部 is being saved: wait until a fresh page shows both.
+  await expect
+    .poll(async () => {
+      const check = await browser.openExtensionPage('options.html');
+      const shown = [await check.getByRole('textbox', { name: '姓名' }).inputValue(), await check.getByRole('textbox', { name: '支部' }).inputValue()];
+      await check.close();
+      return shown;
+    })
+    .toEqual([name, branch]);
 }
 
 async function noteOnSeed(browser: ExtensionBrowser, quote: string, text: string): Promise<void> {
