@@ -13,7 +13,7 @@ import type { AnnotationRecord, ArticleRecord } from '../lib/model/records';
 import type { YanduDb } from '../lib/db/database';
 import { openDb } from '../lib/db/schema';
 import { OWN_NOTES } from '../lib/model/notebook';
-import { searchColumn } from '../lib/db/search-store';
+import { foldWriteLog, searchColumn, writesBeyondPacks } from '../lib/db/search-store';
 import { normalizeForSearch } from '../lib/search';
 import { SearchColumn } from '../lib/search/column';
 import { HIGHLIGHT_COLORS } from '../lib/model/colors';
@@ -179,6 +179,19 @@ export async function addNotes(name: string, count: number, seed: number): Promi
   const ms = performance.now() - t0;
   mem.notes.push(...notes.map(scanned));
   return ms;
+}
+
+/**
+ * Folds the write log of `name` into its packs as the background does after a note write (foldWriteLog): its
+ * milliseconds, and the notes the log names beyond the packs before and after.
+ */
+export async function foldLog(name: string): Promise<{ ms: number; folded: boolean; before: number; after: number }> {
+  const target = db(name);
+  const before = await writesBeyondPacks(target);
+  const t0 = performance.now();
+  const folded = await foldWriteLog(target);
+  const ms = performance.now() - t0;
+  return { ms, folded, before, after: await writesBeyondPacks(target) };
 }
 
 /** Bytes the origin stores (navigator.storage.estimate). */

@@ -208,6 +208,21 @@ try {
   const popupCold = await cold(context, (p) => call(p, 'firstPopup', 'small', popupUrl));
   console.log(`| popup first data, ${POPUP_NOTES.toLocaleString('en')} notes, fresh page (opens the database) / warm | ${ms(popupCold)} / ${ms(popupWarm.median)} | — | ≤ 100 ms | ${verdict(popupCold <= BUDGET.popup, 'popup first data')} |`);
 
+  // A reader who never opens the notebook (the only page that stores its column): notes written after the packs,
+  // all named by the write log. The background folds the log into the packs once it names FOLD_AFTER_WRITES
+  // (1,000) notes, so the popup reads at most 999 on top of the packs; without the fold, every one (here 10,000).
+  await call(page, 'fill', { name: 'lagging', articles: POPUP_ARTICLES, notes: 100, texts, seed: 7 });
+  await call(page, 'loadColumn', 'lagging');
+  await call(page, 'addNotes', 'lagging', 999, 8);
+  const laggingUrl = await call(page, 'someArticleUrl', 'lagging');
+  const threshold = await cold(context, (p) => call(p, 'firstPopup', 'lagging', laggingUrl));
+  await call(page, 'addNotes', 'lagging', POPUP_NOTES - 999, 9);
+  const unfolded = await cold(context, (p) => call(p, 'firstPopup', 'lagging', laggingUrl));
+  const fold = await call(page, 'foldLog', 'lagging');
+  const folded = await cold(context, (p) => call(p, 'firstPopup', 'lagging', laggingUrl));
+  if (!fold.folded || fold.before !== POPUP_NOTES || fold.after !== 0) failures.push(`fold of the write log: folded ${fold.folded}, ${fold.before} notes named beyond the packs before, ${fold.after} after`);
+  console.log(`| popup first data, notes written after the packs (a reader who never opens the notebook), fresh page: 999 of 1,099 (the most the background's fold leaves) / 10,000 of 10,100 unfolded / the same after the fold (the fold: ${ms(fold.ms)}) | ${ms(threshold)} / ${ms(unfolded)} / ${ms(folded)} | — | ≤ 100 ms | ${verdict(threshold <= BUDGET.popup && folded <= BUDGET.popup, 'popup first data with notes written after the packs')} |`);
+
   const FIRST = ['基层党组织', '发展', '责任', '人民群众', '党员'];
   const first = await cold(context, async (p, i) => {
     const result = await call(p, 'firstSearch', 'big', FIRST[i % FIRST.length]!, PAGE);
@@ -271,6 +286,12 @@ try {
   const nextTruth = await call(page, 'countContaining', 'big', '发展');
   if (next.total !== nextTruth) failures.push(`search after adding 10,000 notes: ${next.total} found, the scan counts ${nextTruth}`);
   console.log(`| adding 10,000 more notes to the ${NOTES.toLocaleString('en')} (bulkAdd) / the open notebook's next search, which reads them in | ${ms(added)} / ${ms(next.median)} | — | ≤ 2,000 ms | ${verdict(added <= BUDGET.add10k, 'adding 10,000 notes')} |`);
+
+  // The background's fold at full size: 1,000 notes written after the packs (the notebook stored them after the 10,000).
+  await call(page, 'addNotes', 'big', 1_000, 1819);
+  const bigFold = await call(page, 'foldLog', 'big');
+  if (!bigFold.folded) failures.push(`the fold at full size did not store (${bigFold.before} notes named beyond the packs)`);
+  console.log(`| the background's fold of the write log, ${(NOTES + 11_000).toLocaleString('en')} notes, ${bigFold.before.toLocaleString('en')} named beyond the packs: load the packs, read those notes, store the packs | ${ms(bigFold.ms)} | — | — | log after: ${bigFold.after} |`);
 
   // Restore: the whole collection's backup into an empty database, then a restore cancelled halfway.
   if (!SKIP.has('restore')) {
