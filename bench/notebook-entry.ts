@@ -378,17 +378,22 @@ export async function fillVersion5(name: string, from: string): Promise<{ notes:
   return { notes, terms, ms: performance.now() - t0 };
 }
 
+/** Opens database `name` with this version's openDb (upgrading it): the milliseconds until open and the progress reports. */
+async function openTimed(name: string): Promise<{ upgraded: YanduDb; ms: number; reports: number }> {
+  let reports = 0;
+  const t0 = performance.now();
+  const upgraded = openDb(name, { onUpgradeProgress: () => reports++ });
+  await upgraded.open();
+  return { upgraded, ms: performance.now() - t0, reports };
+}
+
 /**
  * Opens database `name` (schema v5) with this version's openDb, which upgrades it to v8: the milliseconds until
  * it is open, the progress reports, the notes after (and whether any still carries `terms`), the stored column's
  * count; then deletes the database.
  */
 export async function upgrade(name: string): Promise<{ ms: number; reports: number; notes: number; withTerms: number; columnCount: number; verno: number }> {
-  let reports = 0;
-  const t0 = performance.now();
-  const upgraded = openDb(name, { onUpgradeProgress: () => reports++ });
-  await upgraded.open();
-  const ms = performance.now() - t0;
+  const { upgraded, ms, reports } = await openTimed(name);
   const notes = await upgraded.annotations.count();
   const withTerms = await upgraded.annotations.filter((n) => 'terms' in n).count();
   const meta = (await upgraded.searchPacks.get(0)) as { count?: number } | undefined;
@@ -437,11 +442,7 @@ export async function fillVersion7(name: string, from: string): Promise<{ notes:
  * of a search for `query` (packs and log); then deletes the database.
  */
 export async function upgradeVersion7(name: string, query: string): Promise<{ ms: number; reports: number; notes: number; logged: number; total: number | null; verno: number }> {
-  let reports = 0;
-  const t0 = performance.now();
-  const upgraded = openDb(name, { onUpgradeProgress: () => reports++ });
-  await upgraded.open();
-  const ms = performance.now() - t0;
+  const { upgraded, ms, reports } = await openTimed(name);
   const notes = await upgraded.annotations.count();
   const logged = (await upgraded.noteWrites.toArray()).reduce((sum, row) => sum + row.ids.length, 0);
   const total = (await queryNotes(upgraded, { query }, 'relevance', 0, 40)).total;
