@@ -7,6 +7,7 @@ import type { Plugin, Rolldown } from 'vite';
 // The official sites where the reader script runs by itself (DESIGN.md §7).
 // Kept in lib/model/sites.ts (the site registry) so the content script and the tests share one list.
 import { OFFICIAL_SITE_MATCHES } from './lib/model/sites';
+import { EAGER_COMPILE_HINT } from './scripts/compile-hint';
 
 /**
  * Syntax targets (DESIGN.md budgets). The MV3 builds run on Chromium 88+ and Firefox 128+; `es2020`
@@ -114,7 +115,8 @@ export default defineConfig({
       // where WXT turns minifying off.
       if (build.minify === false) return;
       build.minify = 'terser';
-      rolldown.output = { ...(rolldown.output as Rolldown.OutputOptions | undefined), minify: true };
+      // V8's compile hint goes first, after both minifiers (they would drop a comment): scripts/compile-hint.ts.
+      rolldown.output = { ...(rolldown.output as Rolldown.OutputOptions | undefined), minify: true, postBanner: EAGER_COMPILE_HINT };
     },
   },
   vite: ({ manifestVersion, browser }) => ({

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parsePhases, PHASES, type PhaseTimes } from '../lib/page-state';
+import { EAGER_COMPILE_HINT } from '../scripts/compile-hint';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, startSiteServer } from '../tests/support/browser';
 
 /** Loads per page, each in a fresh tab; medians are reported. */
@@ -45,12 +46,14 @@ if (pages.length === 0) {
   console.log(`(no pages under ${SHARED_DIR}/{${FOLDERS.join(',')}}: nothing to measure)`);
   process.exit(0);
 }
-const routes = new Map(
+const routes = new Map<string, string>(
   pages.flatMap(({ folder, file, path }) => [
     [`${READER_HOST}/${folder}/${file}`, path] as const,
     [`${BARE_HOST}/${folder}/${file}`, path] as const,
   ]),
 );
+// An empty page of the bare host, where the content script's compile is measured (end of this file).
+routes.set(`${BARE_HOST}/blank`, resolve('bench/blank.html'));
 
 const server = await startSiteServer(routes);
 const browser = await launchWithExtension(server.port, { extensionDir: RELEASE_EXTENSION_DIR });
@@ -159,5 +162,45 @@ if (missed.length > 0) console.log(`left out (the reader did not run): ${missed.
 
 const bundle = readFileSync(`${RELEASE_EXTENSION_DIR}/content-scripts/reader.js`);
 console.log(`content script: ${(bundle.length / 1024).toFixed(1)} kB, ${(gzipSync(bundle).length / 1024).toFixed(1)} kB gzipped (budget 60 kB)`);
+
+/**
+ * What the content script's compile hint (its first line, scripts/compile-hint.ts) costs where it is paid: compiling the
+ * script when it is injected, at document_start, before the page's parser goes on. The built script is compiled
+ * (and not run: it throws at once) in a fresh page, with its first line and without, alternately; each copy ends
+ * in a comment of its own so that no compile is answered from V8's cache of an earlier one.
+ */
+const COMPILE_RUNS = 15;
+const HINT = `${EAGER_COMPILE_HINT}\n`;
+const script = bundle.toString('utf8');
+if (script.startsWith(HINT)) {
+  const body = `window.__ydCompiled = performance.now(); throw 0;\n${script.slice(HINT.length)}`;
+  const compileMs = async (source: string): Promise<number> => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`http://${BARE_HOST}/blank`);
+      return await page.evaluate((text) => {
+        const element = document.createElement('script');
+        element.textContent = text;
+        const start = performance.now();
+        document.head.append(element);
+        return (window as unknown as { __ydCompiled: number }).__ydCompiled - start;
+      }, source);
+    } finally {
+      await page.close();
+    }
+  };
+  const lazy: number[] = [];
+  const eager: number[] = [];
+  for (let run = 0; run < COMPILE_RUNS; run++) {
+    lazy.push(await compileMs(`${body}\n// ${run} lazy`));
+    eager.push(await compileMs(`${HINT}${body}\n// ${run} eager`));
+  }
+  console.log(
+    `compile at injection (document_start), median of ${COMPILE_RUNS}: lazy ${median(lazy).toFixed(1)} ms, ` +
+      `every function (the hint) ${median(eager).toFixed(1)} ms: ${(median(eager) - median(lazy)).toFixed(1)} ms more before the page is parsed`,
+  );
+} else {
+  console.log('compile at injection: the content script has no compile hint as its first line');
+}
 await browser.close();
 await server.close();
