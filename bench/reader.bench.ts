@@ -8,10 +8,14 @@
  * navigates away, an error) is reported as such and left out of the medians.
  * Budget (DESIGN.md): median ≤ 1.5×, no page above 3×; pages that are not policy
  * ≤ 1.2× (issue 14). `YD_BENCH_PAGES=a,b` measures only pages whose names contain a or b;
- * `YD_BENCH_RUNS=n` changes the loads per page.
+ * `YD_BENCH_RUNS=n` changes the loads per page. Last: what the content script's compile hint
+ * (scripts/compile-hint.ts) costs at injection, and with `YD_BENCH_HINT_AB=1` the wait from
+ * navigation to done with the hint and without it, on 127.0.0.1 and on a slow line.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parsePhases, PHASES, type PhaseTimes } from '../lib/page-state';
@@ -199,8 +203,63 @@ if (script.startsWith(HINT)) {
     `compile at injection (document_start), median of ${COMPILE_RUNS}: lazy ${median(lazy).toFixed(1)} ms, ` +
       `every function (the hint) ${median(eager).toFixed(1)} ms: ${(median(eager) - median(lazy)).toFixed(1)} ms more before the page is parsed`,
   );
+
+  if (process.env.YD_BENCH_HINT_AB) await hintAB(script.slice(HINT.length));
 } else {
   console.log('compile at injection: the content script has no compile hint as its first line');
+}
+
+/**
+ * `YD_BENCH_HINT_AB=1`: whether the hint shortens the wait a reader sees, from navigation to done (the page's
+ * DOMContentLoaded plus `data-yd-ms`), or only moves the compile out of `data-yd-ms`. The release build against
+ * the same build without its first line, in two browsers, loaded in turns: on 127.0.0.1 (the whole page at once,
+ * so the compile at injection holds up the parser) and on a slow line (NETWORK below: the parser waits for bytes).
+ */
+async function hintAB(withoutHint: string): Promise<void> {
+  const lazyDir = await mkdtemp(join(tmpdir(), 'yandu-lazy-'));
+  cpSync(RELEASE_EXTENSION_DIR, lazyDir, { recursive: true });
+  writeFileSync(`${lazyDir}/content-scripts/reader.js`, withoutHint);
+  const lazyBrowser = await launchWithExtension(server.port, { extensionDir: lazyDir });
+  /** A slow office line: 40 ms round trip, 2 Mbit/s down. */
+  const NETWORK = { offline: false, latency: 40, downloadThroughput: 250_000, uploadThroughput: 125_000 };
+  const navigationToDone = async (which: typeof browser, url: string, slow: boolean): Promise<number | null> => {
+    const page = await which.context.newPage();
+    try {
+      if (slow) await (await which.context.newCDPSession(page)).send('Network.emulateNetworkConditions', NETWORK);
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await page.waitForSelector('html[data-yd-state="done"]', { state: 'attached', timeout: 30_000 });
+      return await page.evaluate(() => {
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        return navigation!.domContentLoadedEventStart + Number(document.documentElement.getAttribute('data-yd-ms'));
+      });
+    } catch {
+      return null;
+    } finally {
+      await page.close();
+    }
+  };
+  console.log('\nnavigation to done (median ms; with the hint / without it):');
+  for (const slow of [false, true]) {
+    const differences: number[] = [];
+    for (const { folder, file } of pages) {
+      const name = `${folder}/${file}`;
+      if (missed.includes(name)) continue;
+      const url = `http://${READER_HOST}/${folder}/${file}`;
+      const eager: number[] = [];
+      const lazy: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const a = await navigationToDone(browser, url, slow);
+        const b = await navigationToDone(lazyBrowser, url, slow);
+        if (a !== null && b !== null) eager.push(a), lazy.push(b);
+      }
+      if (eager.length === 0) continue;
+      differences.push(median(eager) - median(lazy));
+      console.log(`| ${slow ? 'slow line' : '127.0.0.1'} | ${name} | ${median(eager).toFixed(1)} | ${median(lazy).toFixed(1)} |`);
+    }
+    console.log(`${slow ? 'slow line' : '127.0.0.1'}: the hint changes navigation to done by a median ${median(differences).toFixed(1)} ms per page (${differences.length} pages)`);
+  }
+  await lazyBrowser.close();
+  await rm(lazyDir, { recursive: true, force: true });
 }
 await browser.close();
 await server.close();
