@@ -7,6 +7,7 @@ import type { Plugin, Rolldown } from 'vite';
 // The official sites where the reader script runs by itself (DESIGN.md §7).
 // Kept in lib/model/sites.ts (the site registry) so the content script and the tests share one list.
 import { OFFICIAL_SITE_MATCHES } from './lib/model/sites';
+import { READER_PAGE_SCRIPTS, READER_SCRIPT_FILE } from './lib/model/scripts';
 import { EAGER_COMPILE_HINT } from './scripts/compile-hint';
 
 /**
@@ -98,6 +99,14 @@ export default defineConfig({
     } } : {}),
   }),
   hooks: {
+    // The reader's content scripts, in order: the small script that asks storage for the page's settings and
+    // noted entry first (entrypoints/reader-early.ts, lib/reader/page-start.ts), then the reader, which Chromium
+    // compiles whole before it runs (scripts/compile-hint.ts): the storage round trip runs during that compile.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes(READER_SCRIPT_FILE)) script.js = [...READER_PAGE_SCRIPTS, ...script.js.filter((file) => !READER_PAGE_SCRIPTS.includes(file))];
+      }
+    },
     // The content script's build alone: it runs in every page read, and DESIGN.md holds it under 60 kB gzipped
     // (tests/e2e/manifest.e2e.ts). Figures: gzip level 6 of content-scripts/reader.js, docs/PERFORMANCE.md.
     'vite:build:extendConfig': (entrypoints, config) => {

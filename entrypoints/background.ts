@@ -9,6 +9,7 @@ import { listen, sendMessage } from '@/lib/messaging';
 import { CommandSchema, parseMessage } from '@/lib/protocol/schema';
 import { answerers, answerMessage, type BackgroundContext } from '@/lib/protocol/messages';
 import { OFFICIAL_SITE_MATCHES } from '@/lib/model/sites';
+import { READER_SCRIPT_FILE } from '@/lib/model/scripts';
 import { startSitesRegistry, type BackgroundApi } from '@/lib/sites-registry';
 import { welcomeOnInstalled } from '@/lib/welcome';
 import { scriptingApi, toolbarButton, type ExtensionApi } from '@/lib/extension-api';
@@ -84,7 +85,7 @@ export default defineBackground({
         } catch {
           // No reader script in that tab yet (not an enabled site): inject it, flagged as asked for.
           await markTabForced(tabId);
-          await scriptingApi(extensionApi).executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
+          await scriptingApi(extensionApi).executeScript({ target: { tabId }, files: [`/${READER_SCRIPT_FILE}`] });
         }
       },
     };

@@ -7,6 +7,7 @@
  * gives the permission back.
  */
 import { storage } from './storage';
+import { READER_PAGE_SCRIPTS, READER_SCRIPT_FILE } from './model/scripts';
 
 /** The reader's own sites: host names ("www.example.org") or "*.example.org" for a whole domain. */
 export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [] });
@@ -14,7 +15,6 @@ export const customSitesItem = storage.defineItem<string[]>('local:customSites',
 /** The id of our one dynamic content-script registration. */
 export const CUSTOM_SITES_SCRIPT_ID = 'yandu-custom-sites';
 /** The reader script's file in the build (WXT's name for entrypoints/reader.content). */
-export const READER_SCRIPT_FILE = 'content-scripts/reader.js';
 
 /** A host label: letters, digits, hyphens (punycode for Chinese domain names). */
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -84,8 +84,8 @@ export async function syncRegisteredSites(api: RegistryApi, sites: readonly stri
   if (existing.length > 0) await api.scripting.unregisterContentScripts({ ids: [CUSTOM_SITES_SCRIPT_ID] });
   if (patterns.length > 0) {
     await api.scripting.registerContentScripts([
-      // document_start, as the manifest's own registration of the reader script.
-      { id: CUSTOM_SITES_SCRIPT_ID, matches: patterns, js: [READER_SCRIPT_FILE], runAt: 'document_start' },
+      // document_start, as the manifest's own registration of the reader's scripts (the early read first).
+      { id: CUSTOM_SITES_SCRIPT_ID, matches: patterns, js: [...READER_PAGE_SCRIPTS], runAt: 'document_start' },
     ]);
   }
   return patterns;

@@ -14,7 +14,6 @@ import { markPageDone, PhaseClock } from '@/lib/page-state';
 import { onlyKinds } from '@/lib/reader/mark-kinds';
 import { panelModel } from '@/lib/reader/panel-model';
 import { kindColorsItem, markKindsItem } from '@/lib/reader/preferences';
-import { storage, type LocalKey } from '@/lib/storage';
 import type { KindColors } from '@/lib/model/kinds';
 import { watchContent, type ContentWatch } from '@/lib/reader/content-watch';
 import { framesPolicy } from './frames';
@@ -23,7 +22,8 @@ import { pageQuery, restoreNotes, restoreOtherPagesNotes } from './notes-state';
 import { jumpToLinkedNote, reportAnalysis } from './notebook-link';
 import { signal } from '@preact/signals-core';
 import { articleKey } from '@/lib/article-key';
-import { hasNotes, notedEntry } from '@/lib/noted-articles';
+import { hasNotes } from '@/lib/noted-articles';
+import { notedItemKey, readPageStart, takeEarlyRead } from '@/lib/reader/page-start';
 import type { AnnotationRecord } from '@/lib/model/records';
 import type { ArticleQuery } from '@/lib/protocol/schema';
 import type { PanelContent } from './panel-ui';
@@ -80,14 +80,12 @@ export class PageReader {
     private readonly deps: ReaderDeps,
   ) {
     // At document_start, one read of extension storage for the settings and the page's entry in the noted set
-    // (each read is a round trip to the browser; under load one took 80–160 ms to answer). Only an article
-    // that has notes asks the background for them, and that first message goes out while the page loads.
+    // (each read is a round trip to the browser; under load one took 80–160 ms to answer), made by the early
+    // script while this one was compiled (lib/reader/page-start.ts), else now. Only an article that has notes
+    // asks the background for them, and that first message goes out while the page loads.
     const query = pageQuery();
-    const key = articleKey(query.url, query.canonicalUrl);
-    const noted: LocalKey = `local:${notedEntry(key)}`;
-    const read = storage
-      .getItems([markKindsItem.key, kindColorsItem.key, noted])
-      .then((items) => new Map(items.map((item) => [item.key, item.value])));
+    const { key, values: read } = takeEarlyRead(globalThis, articleKey(query.url, query.canonicalUrl)) ?? readPageStart(query.url, query.canonicalUrl);
+    const noted = notedItemKey(key);
     this.markKinds = read
       .then((values) => (values.get(markKindsItem.key) as ItemKind[] | null) ?? markKindsItem.fallback)
       .catch((): readonly ItemKind[] => DEFAULT_MARK_KINDS)

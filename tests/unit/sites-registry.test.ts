@@ -1,5 +1,6 @@
 /** The reader's own sites: what counts as a site, and the registration kept in step with list and permissions. */
 import { describe, expect, test, vi } from 'vitest';
+import { READER_PAGE_SCRIPTS } from '@/lib/model/scripts';
 import {
   CUSTOM_SITES_SCRIPT_ID,
   customSitesItem,
@@ -86,7 +87,8 @@ describe('syncRegisteredSites', () => {
     await syncRegisteredSites(api, ['www.a.cn']);
     await syncRegisteredSites(api, ['www.a.cn', 'www.b.cn']);
     expect(api.scripts).toHaveLength(1);
-    expect(api.scripts[0]).toMatchObject({ id: CUSTOM_SITES_SCRIPT_ID, matches: ['*://www.a.cn/*', '*://www.b.cn/*'] });
+    // The reader's scripts as the manifest has them for the official sites: the early storage read first.
+    expect(api.scripts[0]).toMatchObject({ id: CUSTOM_SITES_SCRIPT_ID, matches: ['*://www.a.cn/*', '*://www.b.cn/*'], js: [...READER_PAGE_SCRIPTS] });
     await syncRegisteredSites(api, []);
     expect(api.scripts).toEqual([]);
   });
