@@ -3,7 +3,7 @@
  * the settings it needs to mark (kinds, colours) and the page's entry in the noted set (lib/noted-articles.ts).
  *
  * The reader script is large and Chromium compiles all of it before it runs (scripts/compile-hint.ts), so a small
- * script of its own (entrypoints/reader-early.content) asks first and hands the answer over in the content
+ * script of its own (entrypoints/reader-early.ts) asks first and hands the answer over in the content
  * scripts' world (PAGE_START_GLOBAL): the round trip runs while the reader is compiled. Where the reader is
  * injected on request, without the small script, it asks itself.
  */
@@ -32,6 +32,9 @@ export function readPageStart(url: string, canonicalUrl?: string | null): PageSt
   const values = storage
     .getItems([markKindsItem.key, kindColorsItem.key, notedItemKey(key)])
     .then((items) => new Map(items.map((item) => [item.key, item.value])));
+  // A failed read is the reader's to handle (it asks the background instead); until it takes the read over, the
+  // failure is not reported as unhandled.
+  values.catch(() => undefined);
   return { key, values };
 }
 

@@ -56,3 +56,22 @@ describe('takeEarlyRead', () => {
     expect(takeEarlyRead({}, articleKey(PAGE))).toBeNull();
   });
 });
+
+describe('a storage that fails', () => {
+  test('the read rejects for the reader to handle, and is not left unhandled before the reader takes it', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const original = fakeBrowser.storage.local.get;
+    fakeBrowser.storage.local.get = () => Promise.reject(new Error('storage unreadable'));
+    try {
+      const read = readPageStart(PAGE);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      await expect(read.values).rejects.toThrow('storage unreadable');
+    } finally {
+      fakeBrowser.storage.local.get = original;
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
