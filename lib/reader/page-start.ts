@@ -10,7 +10,7 @@
 import { articleKey } from '../article-key';
 import { notedEntry } from '../noted-articles';
 import { storage, type LocalKey } from '../storage';
-import { kindColorsItem, markKindsItem } from './preferences';
+import { KIND_COLORS_KEY, MARK_KINDS_KEY } from './preference-keys';
 
 /** The storage read of one page start: the article key it was made for and the values by storage key. */
 export interface PageStartRead {
@@ -30,7 +30,7 @@ export function notedItemKey(key: string): LocalKey {
 export function readPageStart(url: string, canonicalUrl?: string | null): PageStartRead {
   const key = articleKey(url, canonicalUrl);
   const values = storage
-    .getItems([markKindsItem.key, kindColorsItem.key, notedItemKey(key)])
+    .getItems([MARK_KINDS_KEY, KIND_COLORS_KEY, notedItemKey(key)])
     .then((items) => new Map(items.map((item) => [item.key, item.value])));
   // A failed read is the reader's to handle (it asks the background instead); until it takes the read over, the
   // failure is not reported as unhandled.

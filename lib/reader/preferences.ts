@@ -5,6 +5,7 @@
  */
 import { storage } from '../storage';
 import { DEFAULT_MARK_KINDS, type ItemKind, type KindColors } from '../model/kinds';
+import { KIND_COLORS_KEY, MARK_KINDS_KEY } from './preference-keys';
 
 /** Whether the reader last collapsed (true) or opened (false) the outline panel; null before any choice. */
 export const panelCollapsedItem = storage.defineItem<boolean | null>('local:panelCollapsed', { fallback: null });
@@ -13,9 +14,9 @@ export const panelCollapsedItem = storage.defineItem<boolean | null>('local:pane
 export const hiddenKindsItem = storage.defineItem<ItemKind[]>('local:hiddenKinds', { fallback: [] });
 
 /** Kinds of automatic marks the reader wants marked at all (settings page); the others are neither marked nor listed. */
-export const markKindsItem = storage.defineItem<ItemKind[]>('local:markKinds', {
+export const markKindsItem = storage.defineItem<ItemKind[]>(MARK_KINDS_KEY, {
   fallback: [...DEFAULT_MARK_KINDS],
 });
 
 /** Colour ("#rrggbb") per kind of automatic mark chosen in settings; kinds left out keep the default. */
-export const kindColorsItem = storage.defineItem<KindColors>('local:kindColors', { fallback: {} });
+export const kindColorsItem = storage.defineItem<KindColors>(KIND_COLORS_KEY, { fallback: {} });
